@@ -67,7 +67,7 @@ def export_html(nb, html_path):
 
 def run_cells(nb, args, timeout, path, result):
     """Runs the cells in a new kernel; False if the kernel did not start (nothing was executed)."""
-    client = NotebookClient(nb, kernel_name=args.kernel, timeout=timeout, allow_errors=False, startup_timeout=45,
+    client = NotebookClient(nb, kernel_name=args.kernel, timeout=timeout, allow_errors=False, startup_timeout=30, coalesce_streams=True,
                             record_timing=True, resources={"metadata": {"path": os.path.dirname(path)}})
     try:
         with client.setup_kernel():

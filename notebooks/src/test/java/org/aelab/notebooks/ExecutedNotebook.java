@@ -70,18 +70,25 @@ final class ExecutedNotebook {
         return errors;
     }
 
-    /** Lines of stdout/stderr of one cell (index) or of all cells (-1). */
+    /**
+     * Lines of stdout/stderr of one cell (index) or of all cells (-1); a line written in several pieces
+     * (several stream outputs of one cell) is joined first.
+     */
     List<String> streamLines(int index) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < cells().size(); i++) {
             if (index >= 0 && i != index) {
                 continue;
             }
+            StringBuilder stdout = new StringBuilder();
+            StringBuilder stderr = new StringBuilder();
             for (JsonNode output : cells().get(i).path("outputs")) {
                 if (output.path("output_type").asText().equals("stream")) {
-                    lines.addAll(List.of(text(output.path("text")).split("\n")));
+                    (output.path("name").asText().equals("stderr") ? stderr : stdout).append(text(output.path("text")));
                 }
             }
+            lines.addAll(List.of(stdout.toString().split("\n")));
+            lines.addAll(List.of(stderr.toString().split("\n")));
         }
         return lines;
     }
@@ -108,7 +115,9 @@ final class ExecutedNotebook {
                 JsonNode data = output.path("data");
                 String html = text(data.path("text/html"));
                 boolean matches = switch (kind) {
-                    case "plotly" -> html.contains("Plotly.newPlot") || html.contains("Plotly.react");
+                    // a figure, not the output that carries the plotly.js library itself
+                    case "plotly" -> (html.contains("Plotly.newPlot") || html.contains("Plotly.react"))
+                            && !html.contains(PLOTLY_BANNER);
                     case "png" -> data.has("image/png") || html.contains("src=\"data:image/png;base64,");
                     case "table" -> html.contains("<table");
                     default -> throw new IllegalArgumentException(name + ": metadata.aelab.expects has unknown kind '"
