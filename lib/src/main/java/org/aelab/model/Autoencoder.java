@@ -1,0 +1,241 @@
+package org.aelab.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aelab.nn.Activation;
+import org.aelab.nn.Corruption;
+import org.aelab.nn.Dense;
+import org.aelab.nn.Init;
+import org.aelab.nn.Loss;
+import org.aelab.nn.Network;
+import org.aelab.nn.Penalty;
+import org.aelab.tensor.Matrix;
+import org.aelab.tensor.Rng;
+import org.aelab.train.History;
+import org.aelab.train.Trainer;
+
+/**
+ * An autoencoder: an encoder stack from the input to the code, and a decoder stack mirroring it back to
+ * the input, trained to reconstruct its (clean) input.
+ *
+ * <pre>
+ * Autoencoder ae = Autoencoder.builder().input(784).hidden(625, SIGMOID).output(SIGMOID)
+ *         .loss(Loss.BCE).sparsity(0.02, 0.4).corruption(Corruption.masking(0.1)).build();
+ * </pre>
+ */
+public final class Autoencoder {
+    private final Network network;
+    private final int encoderDepth;
+    private final Init init;
+    private final long seed;
+
+    private Autoencoder(Network network, int encoderDepth, Init init, long seed) {
+        this.network = network;
+        this.encoderDepth = encoderDepth;
+        this.init = init;
+        this.seed = seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The trainable network: encoder layers, then decoder layers, with the loss and penalties. */
+    public Network network() {
+        return network;
+    }
+
+    /** Trains with {@code trainer} to reconstruct {@code data}. */
+    public History fit(Trainer trainer, Matrix data) {
+        return trainer.fit(network, data, data);
+    }
+
+    /** Trains to reconstruct {@code data}, measuring the reconstruction loss on {@code validation} every epoch. */
+    public History fit(Trainer trainer, Matrix data, Matrix validation) {
+        return trainer.fit(network, data, data, validation, validation);
+    }
+
+    /** The code (last encoder layer's activations) of every row of {@code x}. */
+    public Matrix encode(Matrix x) {
+        return network.activations(x, encoderDepth - 1);
+    }
+
+    /** The decoder's output for every row of {@code code}. */
+    public Matrix decode(Matrix code) {
+        code.requireFinite("code");
+        return network.run(code, encoderDepth, network.layers().size() - 1);
+    }
+
+    /** decode(encode(x)), without corruption. */
+    public Matrix reconstruct(Matrix x) {
+        return network.predict(x);
+    }
+
+    /** The loss between x and its reconstruction, without corruption or penalty, under the loss's reduction. */
+    public double reconstructionLoss(Matrix x) {
+        return network.evaluateLoss(x, x);
+    }
+
+    public List<Dense> encoder() {
+        return network.layers().subList(0, encoderDepth);
+    }
+
+    public List<Dense> decoder() {
+        return network.layers().subList(encoderDepth, network.layers().size());
+    }
+
+    public int codeSize() {
+        return network.layers().get(encoderDepth - 1).outputs();
+    }
+
+    public Init init() {
+        return init;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public String toString() {
+        return "Autoencoder" + network;
+    }
+
+    /** Configuration of an {@link Autoencoder}; each setter checks its value. */
+    public static final class Builder {
+        private int inputs;
+        private final List<Integer> hiddenSizes = new ArrayList<>();
+        private final List<Activation> hiddenActivations = new ArrayList<>();
+        private Activation outputActivation = Activation.SIGMOID;
+        private boolean tied;
+        private Init init = Init.glorot();
+        private Loss loss = Loss.BCE;
+        private Penalty penalty;
+        private Corruption corruption;
+        private double weightDecay;
+        private long seed;
+
+        private Builder() {
+        }
+
+        /** Number of input units (and of output units: an autoencoder reconstructs its input). */
+        public Builder input(int size) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("input size must be positive, got " + size);
+            }
+            inputs = size;
+            return this;
+        }
+
+        /** Adds an encoder layer of {@code size} units; the decoder mirrors the encoder's layers in reverse. */
+        public Builder hidden(int size, Activation activation) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("hidden layer size must be positive, got " + size);
+            }
+            if (activation == null) {
+                throw new IllegalArgumentException("hidden layer activation must not be null");
+            }
+            hiddenSizes.add(size);
+            hiddenActivations.add(activation);
+            return this;
+        }
+
+        /** Activation of the reconstruction layer (sigmoid by default; identity for a linear decoder). */
+        public Builder output(Activation activation) {
+            if (activation == null) {
+                throw new IllegalArgumentException("output activation must not be null");
+            }
+            outputActivation = activation;
+            return this;
+        }
+
+        /** Decoder weights are the transposes of the encoder's (default false). */
+        public Builder tiedWeights(boolean value) {
+            tied = value;
+            return this;
+        }
+
+        /** Weight initialiser (default Glorot uniform); biases start at zero. */
+        public Builder init(Init value) {
+            if (value == null) {
+                throw new IllegalArgumentException("init must not be null");
+            }
+            init = value;
+            return this;
+        }
+
+        public Builder loss(Loss value) {
+            if (value == null) {
+                throw new IllegalArgumentException("loss must not be null");
+            }
+            loss = value;
+            return this;
+        }
+
+        /** KL sparsity β·Σ KL(ρ ‖ ρ̂_j) on the code layer. */
+        public Builder sparsity(double rho, double beta) {
+            penalty = Penalty.klSparsity(rho, beta);
+            return this;
+        }
+
+        /** Any penalty on the code layer (replaces a sparsity set before). */
+        public Builder penalty(Penalty value) {
+            penalty = value;
+            return this;
+        }
+
+        public Builder corruption(Corruption value) {
+            corruption = value;
+            return this;
+        }
+
+        /** L2 weight decay λ: adds (λ/2)·Σ W² to the loss. */
+        public Builder weightDecay(double lambda) {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + lambda);
+            }
+            weightDecay = lambda;
+            return this;
+        }
+
+        /** Seed of the weight initialisation. */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Autoencoder build() {
+            if (inputs <= 0) {
+                throw new IllegalArgumentException("input size is required, e.g. .input(784)");
+            }
+            if (hiddenSizes.isEmpty()) {
+                throw new IllegalArgumentException("at least one hidden layer is required, e.g. .hidden(625, Activation.SIGMOID)");
+            }
+            Rng rng = new Rng(seed);
+            List<Dense> layers = new ArrayList<>();
+            int previous = inputs;
+            for (int i = 0; i < hiddenSizes.size(); i++) {
+                Dense layer = Dense.of(previous, hiddenSizes.get(i), hiddenActivations.get(i), "encoder" + i);
+                init.fill(layer.weights().value(), rng);
+                layers.add(layer);
+                previous = hiddenSizes.get(i);
+            }
+            int depth = layers.size();
+            for (int i = depth - 1; i >= 0; i--) {
+                Dense mirror = layers.get(i);
+                Activation activation = i == 0 ? outputActivation : hiddenActivations.get(i - 1);
+                String name = "decoder" + (depth - 1 - i);
+                Dense layer;
+                if (tied) {
+                    layer = Dense.tiedTo(mirror, activation, name);
+                } else {
+                    layer = Dense.of(mirror.outputs(), mirror.inputs(), activation, name);
+                    init.fill(layer.weights().value(), rng);
+                }
+                layers.add(layer);
+            }
+            Network network = new Network(layers, loss, penalty, depth - 1, corruption, weightDecay);
+            return new Autoencoder(network, depth, init, seed);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.aelab.nn;
+
+import org.aelab.tensor.Matrix;
+
+/**
+ * Binary cross-entropy, per unit −[t·log y + (1 − t)·log(1 − y)] (000_fa578f4f1251678e.txt,
+ * 003_06d01c1066b95d79.txt). Outputs are clamped to [ε, 1 − ε] with ε = 1e-7 before the logarithm, so
+ * a saturated unit gives a large finite loss rather than infinity.
+ */
+public record BinaryCrossEntropy(Reduction reduction) implements Loss {
+    static final double EPSILON = 1e-7;
+
+    public BinaryCrossEntropy {
+        if (reduction == null) {
+            throw new IllegalArgumentException("reduction must not be null");
+        }
+    }
+
+    @Override
+    public double sum(Matrix output, Matrix target) {
+        output.requireSameShape("target", target);
+        float[] y = output.data();
+        float[] t = target.data();
+        double sum = 0;
+        for (int i = 0; i < output.rows() * output.cols(); i++) {
+            double p = Math.min(Math.max(y[i], EPSILON), 1 - EPSILON);
+            sum -= t[i] * Math.log(p) + (1 - t[i]) * Math.log(1 - p);
+        }
+        return sum;
+    }
+
+    /**
+     * With a sigmoid output, ∂E/∂x_k = (y_k − t_k)·scale: the δ_k of 000 once g'(x_k) = y_k(1 − y_k) cancels
+     * the denominators. With any other activation, ∂E/∂y = (y − t) / (y(1 − y)) goes through g'.
+     */
+    @Override
+    public void outputDelta(Activation activation, Matrix output, Matrix target, float scale, Matrix delta) {
+        float[] y = output.data();
+        float[] t = target.data();
+        float[] d = delta.data();
+        int n = output.rows() * output.cols();
+        if (activation == Activation.SIGMOID) {
+            for (int i = 0; i < n; i++) {
+                d[i] = (y[i] - t[i]) * scale;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            double p = Math.min(Math.max(y[i], EPSILON), 1 - EPSILON);
+            d[i] = (float) ((p - t[i]) / (p * (1 - p)) * scale);
+        }
+        activation.backprop(output, delta);
+    }
+
+    @Override
+    public Loss withReduction(Reduction newReduction) {
+        return new BinaryCrossEntropy(newReduction);
+    }
+
+    @Override
+    public String toString() {
+        return "BCE(" + reduction + ")";
+    }
+}

@@ -1,0 +1,103 @@
+package org.aelab.nn;
+
+import org.aelab.tensor.Matrix;
+import org.aelab.tensor.Rng;
+
+/**
+ * Input corruption for denoising autoencoders: the network sees {@code corrupt(x)} and is asked to
+ * reconstruct the clean x, so targets stay clean.
+ */
+public interface Corruption {
+
+    /** Writes a corrupted copy of the first {@code clean.rows()} rows of {@code clean} into {@code out}. */
+    void corrupt(Matrix clean, Matrix out, Rng rng);
+
+    /**
+     * Masking (multiplicative) noise: each input is set to 0 with probability ν, kept otherwise
+     * (003_06d01c1066b95d79.txt: "multiplicative noise, 10% corruption level" is ν = 0.1).
+     */
+    static Corruption masking(double nu) {
+        return new Masking(nu);
+    }
+
+    /** Additive Gaussian noise x + N(0, σ²). */
+    static Corruption gaussian(double sigma) {
+        return new GaussianNoise(sigma);
+    }
+
+    /** Each input is, with probability p, set to 0 or 1 (each with probability ½). */
+    static Corruption saltAndPepper(double p) {
+        return new SaltAndPepper(p);
+    }
+
+    record Masking(double nu) implements Corruption {
+        public Masking {
+            if (!(nu >= 0 && nu < 1)) {
+                throw new IllegalArgumentException("masking drop probability nu must be in [0, 1), got " + nu);
+            }
+        }
+
+        @Override
+        public void corrupt(Matrix clean, Matrix out, Rng rng) {
+            clean.requireSameShape("out", out);
+            float[] x = clean.data();
+            float[] o = out.data();
+            float drop = (float) nu;
+            for (int i = 0; i < clean.rows() * clean.cols(); i++) {
+                o[i] = rng.nextFloat() < drop ? 0f : x[i];
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "masking(ν=" + nu + ")";
+        }
+    }
+
+    record GaussianNoise(double sigma) implements Corruption {
+        public GaussianNoise {
+            if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+                throw new IllegalArgumentException("Gaussian noise sigma must be finite and >= 0, got " + sigma);
+            }
+        }
+
+        @Override
+        public void corrupt(Matrix clean, Matrix out, Rng rng) {
+            clean.requireSameShape("out", out);
+            float[] x = clean.data();
+            float[] o = out.data();
+            for (int i = 0; i < clean.rows() * clean.cols(); i++) {
+                o[i] = x[i] + (float) (sigma * rng.gaussian());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "gaussian(σ=" + sigma + ")";
+        }
+    }
+
+    record SaltAndPepper(double p) implements Corruption {
+        public SaltAndPepper {
+            if (!(p >= 0 && p < 1)) {
+                throw new IllegalArgumentException("salt-and-pepper probability p must be in [0, 1), got " + p);
+            }
+        }
+
+        @Override
+        public void corrupt(Matrix clean, Matrix out, Rng rng) {
+            clean.requireSameShape("out", out);
+            float[] x = clean.data();
+            float[] o = out.data();
+            for (int i = 0; i < clean.rows() * clean.cols(); i++) {
+                float u = rng.nextFloat();
+                o[i] = u < p ? (u < p / 2 ? 0f : 1f) : x[i];
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "saltAndPepper(p=" + p + ")";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.aelab.nn;
+
+import org.aelab.tensor.Gemm;
+import org.aelab.tensor.Matrix;
+
+/**
+ * A fully connected layer a = g(x·W + b), one pattern per row of x. W is inputs × outputs. A tied layer
+ * uses the transpose of another layer's weights (a decoder mirroring its encoder) and has its own bias.
+ */
+public final class Dense {
+    private final int inputs;
+    private final int outputs;
+    private final Activation activation;
+    private final Parameter weights;
+    private final boolean transposed;
+    private final Parameter bias;
+
+    private Dense(int inputs, int outputs, Activation activation, Parameter weights, boolean transposed, String name) {
+        checkSizes(inputs, outputs, name);
+        if (activation == null) {
+            throw new IllegalArgumentException("activation of layer " + name + " must not be null");
+        }
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.activation = activation;
+        this.weights = weights;
+        this.transposed = transposed;
+        this.bias = new Parameter(name + ".b", Matrix.zeros(1, outputs));
+    }
+
+    /** A layer with its own zero weights (fill them with an {@link Init}). */
+    public static Dense of(int inputs, int outputs, Activation activation, String name) {
+        checkSizes(inputs, outputs, name);
+        return new Dense(inputs, outputs, activation, new Parameter(name + ".W", Matrix.zeros(inputs, outputs)), false, name);
+    }
+
+    private static void checkSizes(int inputs, int outputs, String name) {
+        if (inputs <= 0) {
+            throw new IllegalArgumentException("layer " + name + " inputs must be positive, got " + inputs);
+        }
+        if (outputs <= 0) {
+            throw new IllegalArgumentException("layer " + name + " outputs must be positive, got " + outputs);
+        }
+    }
+
+    /** A layer whose weights are the transpose of {@code encoder}'s (tied weights). */
+    public static Dense tiedTo(Dense encoder, Activation activation, String name) {
+        return new Dense(encoder.outputs, encoder.inputs, activation, encoder.weights, true, name);
+    }
+
+    /** Forward pass: {@code out} = g(x·W + b). */
+    public void forward(Gemm gemm, Matrix x, Matrix out) {
+        gemm.gemm(false, transposed, 1f, x, weights.value(), 0f, out);
+        float[] o = out.data();
+        float[] b = bias.value().data();
+        for (int p = 0; p < out.rows(); p++) {
+            int base = p * outputs;
+            for (int k = 0; k < outputs; k++) {
+                o[base + k] += b[k];
+            }
+        }
+        activation.apply(out);
+    }
+
+    /**
+     * Backward pass, given δ = ∂E/∂(x·W + b) for this layer's pre-activations (000's δ_k):
+     * ∂E/∂W += xᵀ·δ, ∂E/∂b += Σ_p δ, and, when {@code deltaInput} is not null, ∂E/∂x = δ·Wᵀ, the
+     * Σ_k δ_k·w_jk of 000 (the caller multiplies by g'(x_j) of the layer below).
+     * Gradients accumulate, so a tied weight collects both layers' contributions.
+     */
+    public void backward(Gemm gemm, Matrix x, Matrix delta, Matrix deltaInput) {
+        if (transposed) {
+            gemm.gemm(true, false, 1f, delta, x, 1f, weights.gradient());
+        } else {
+            gemm.gemm(true, false, 1f, x, delta, 1f, weights.gradient());
+        }
+        float[] db = bias.gradient().data();
+        float[] d = delta.data();
+        for (int p = 0; p < delta.rows(); p++) {
+            int base = p * outputs;
+            for (int k = 0; k < outputs; k++) {
+                db[k] += d[base + k];
+            }
+        }
+        if (deltaInput != null) {
+            gemm.gemm(false, !transposed, 1f, delta, weights.value(), 0f, deltaInput);
+        }
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public boolean isTied() {
+        return transposed;
+    }
+
+    /** This layer's effective weights, inputs × outputs, as a new matrix (the transpose for a tied layer). */
+    public Matrix weightsCopy() {
+        return transposed ? weights.value().transposeCopy() : weights.value().copy();
+    }
+
+    /** Bias as a new 1 × outputs matrix. */
+    public Matrix biasCopy() {
+        return bias.value().copy();
+    }
+
+    /** The weight parameter (shared with the encoder for a tied layer). */
+    public Parameter weights() {
+        return weights;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + inputs + "→" + outputs + ", " + activation + (transposed ? ", tied" : "") + ")";
+    }
+}

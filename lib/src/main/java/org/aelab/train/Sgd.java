@@ -1,0 +1,31 @@
+package org.aelab.train;
+
+import java.util.List;
+import org.aelab.nn.Parameter;
+
+/** Gradient descent: W ← W − η·∂E/∂W (003_06d01c1066b95d79.txt: W ← W − α∇_W J). */
+public record Sgd(double learningRate) implements Optimizer {
+
+    public Sgd {
+        Optimizer.checkLearningRate(learningRate);
+    }
+
+    @Override
+    public Step start(List<Parameter> parameters) {
+        float eta = (float) learningRate;
+        return () -> {
+            for (Parameter p : parameters) {
+                float[] w = p.value().data();
+                float[] g = p.gradient().data();
+                for (int i = 0; i < w.length; i++) {
+                    w[i] -= eta * g[i];
+                }
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SGD(lr=" + learningRate + ")";
+    }
+}

@@ -1,0 +1,323 @@
+package org.aelab.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import org.aelab.nn.Network;
+import org.aelab.tensor.Matrix;
+import org.aelab.tensor.Rng;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Minibatch training as a reusable configuration. Each {@link #fit} starts from fresh optimizer state
+ * and a random stream derived from the seed (for shuffling and corruption), so rerunning a notebook
+ * cell gives the same numbers. Full-batch training is a batch as large as the data set.
+ *
+ * <pre>
+ * Trainer trainer = Trainer.builder().optimizer(Optimizer.momentum(0.05, 0.9)).epochs(20_000).fullBatch().seed(1).build();
+ * History history = trainer.fit(network, inputs, targets);
+ * </pre>
+ */
+public final class Trainer {
+    /** Stands for "the whole data set" as a batch size. */
+    public static final int FULL_BATCH = Integer.MAX_VALUE;
+
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final List<TrainingListener> listeners;
+    private final Map<String, DoubleSupplier> metrics;
+    private final int patience;
+    private final double minImprovement;
+
+    private Trainer(Builder b) {
+        this.optimizer = b.optimizer;
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.listeners = List.copyOf(b.listeners);
+        this.metrics = new LinkedHashMap<>(b.metrics);
+        this.patience = b.patience;
+        this.minImprovement = b.minImprovement;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this trainer's configuration, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.optimizer = optimizer;
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.shuffle = shuffle;
+        b.seed = seed;
+        b.listeners.addAll(listeners);
+        b.metrics.putAll(metrics);
+        b.patience = patience;
+        b.minImprovement = minImprovement;
+        return b;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Trains {@code network} to map {@code inputs} to {@code targets}. */
+    public History fit(Network network, Matrix inputs, Matrix targets) {
+        return fit(network, inputs, targets, null, null);
+    }
+
+    /**
+     * Trains {@code network} to map {@code inputs} to {@code targets}, and after every epoch measures
+     * the loss on the validation set (without corruption or penalty) when one is given.
+     *
+     * @throws IllegalStateException when the loss becomes NaN or infinite: the message names the epoch
+     *                               and the learning rate
+     */
+    public History fit(Network network, Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
+        network.checkInputs("inputs", inputs);
+        checkTargets("targets", inputs, targets, network);
+        if ((validationInputs == null) != (validationTargets == null)) {
+            throw new IllegalArgumentException("give both validationInputs and validationTargets, or neither");
+        }
+        if (validationInputs != null) {
+            network.checkInputs("validationInputs", validationInputs);
+            checkTargets("validationTargets", validationInputs, validationTargets, network);
+        }
+        int n = inputs.rows();
+        int batch = Math.min(batchSize, n);
+        Network.Workspace full = network.workspace(batch);
+        Network.Workspace remainder = n % batch == 0 ? full : full.topRows(n % batch);
+        Matrix batchInputs = Matrix.zeros(batch, inputs.cols());
+        Matrix batchTargets = Matrix.zeros(batch, targets.cols());
+        Matrix remainderInputs = batchInputs.topRows(remainder.rows());
+        Matrix remainderTargets = batchTargets.topRows(remainder.rows());
+        Optimizer.Step step = optimizer.start(network.trainableParameters());
+        Rng rng = new Rng(seed).split();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        String[] metricNames = metrics.keySet().toArray(new String[0]);
+        double[][] columns = new double[5 + metricNames.length][epochs];
+        double lossScale = network.loss().reduction().scale(n, network.outputs());
+        listeners.forEach(l -> l.started(epochs));
+        long startNanos = System.nanoTime();
+        double best = Double.POSITIVE_INFINITY;
+        int sinceBest = 0;
+        int completed = 0;
+        try {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long epochStart = System.nanoTime();
+                if (shuffle && batch < n) {
+                    rng.shuffle(order);
+                }
+                double lossSum = 0;
+                double penaltyWeighted = 0;
+                for (int start = 0; start < n; start += batch) {
+                    boolean last = start + batch > n;
+                    Network.Workspace ws = last ? remainder : full;
+                    Matrix x = last ? remainderInputs : batchInputs;
+                    Matrix t = last ? remainderTargets : batchTargets;
+                    inputs.gatherRows(order, start, ws.rows(), x);
+                    targets.gatherRows(order, start, ws.rows(), t);
+                    network.trainingForward(ws, x, rng);
+                    network.backward(ws, t);
+                    step.step();
+                    lossSum += ws.lossSum();
+                    penaltyWeighted += ws.penaltyValue() * ws.rows();
+                }
+                double reconstruction = lossScale * lossSum;
+                double penalty = penaltyWeighted / n;
+                double total = reconstruction + penalty;
+                if (!Double.isFinite(total)) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch + ": the loss is " + total
+                            + " with " + optimizer + "; try a smaller learning rate than " + optimizer.learningRate());
+                }
+                double validation = validationInputs == null ? Double.NaN
+                        : network.evaluateLoss(validationInputs, validationTargets);
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                int row = epoch - 1;
+                columns[0][row] = total;
+                columns[1][row] = reconstruction;
+                columns[2][row] = penalty;
+                columns[3][row] = validation;
+                columns[4][row] = seconds;
+                for (int k = 0; k < metricNames.length; k++) {
+                    columns[5 + k][row] = metrics.get(metricNames[k]).getAsDouble();
+                }
+                completed = epoch;
+                EpochStats stats = new EpochStats(epoch, epochs, total, reconstruction, penalty, validation, seconds,
+                        (System.nanoTime() - startNanos) / 1e9);
+                for (TrainingListener listener : listeners) {
+                    listener.epochEnded(stats);
+                }
+                if (patience > 0) {
+                    double monitored = validationInputs == null ? total : validation;
+                    if (monitored < best - minImprovement) {
+                        best = monitored;
+                        sinceBest = 0;
+                    } else if (++sinceBest >= patience) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            listeners.forEach(TrainingListener::finished);
+        }
+        return new History(toTable(columns, metricNames, completed), completed < epochs);
+    }
+
+    private static void checkTargets(String name, Matrix inputs, Matrix targets, Network network) {
+        if (targets == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (targets.rows() != inputs.rows() || targets.cols() != network.outputs()) {
+            throw new IllegalArgumentException(name + " must be " + inputs.rows() + "x" + network.outputs()
+                    + " (one row per input, one column per network output), got " + targets.shape());
+        }
+        targets.requireFinite(name);
+    }
+
+    private static Table toTable(double[][] columns, String[] metricNames, int rows) {
+        Table table = History.emptyTable("history", metricNames);
+        int[] epochNumbers = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            epochNumbers[i] = i + 1;
+        }
+        List<tech.tablesaw.columns.Column<?>> filled = new ArrayList<>();
+        filled.add(IntColumn.create("epoch", epochNumbers));
+        String[] names = {"loss", "reconstruction", "penalty", "validation", "seconds"};
+        for (int k = 0; k < columns.length; k++) {
+            String name = k < names.length ? names[k] : metricNames[k - names.length];
+            filled.add(DoubleColumn.create(name, java.util.Arrays.copyOf(columns[k], rows)));
+        }
+        return Table.create(table.name(), filled);
+    }
+
+    @Override
+    public String toString() {
+        return "Trainer[" + optimizer + ", epochs=" + epochs + ", batch="
+                + (batchSize == FULL_BATCH ? "full" : String.valueOf(batchSize))
+                + (shuffle ? ", shuffled" : "") + ", seed=" + seed
+                + (patience > 0 ? ", early stopping after " + patience + " epochs without improvement" : "") + "]";
+    }
+
+    /** Configuration for a {@link Trainer}; every setter checks its value. */
+    public static final class Builder {
+        private Optimizer optimizer;
+        private int epochs = 10;
+        private int batchSize = FULL_BATCH;
+        private boolean shuffle = true;
+        private long seed = 0;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private final Map<String, DoubleSupplier> metrics = new LinkedHashMap<>();
+        private int patience = 0;
+        private double minImprovement = 0;
+
+        private Builder() {
+        }
+
+        public Builder optimizer(Optimizer value) {
+            if (value == null) {
+                throw new IllegalArgumentException("optimizer must not be null");
+            }
+            optimizer = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("epochs must be positive, got " + value);
+            }
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("batch size must be positive, got " + value);
+            }
+            batchSize = value;
+            return this;
+        }
+
+        /** Every epoch is one step on the whole data set. */
+        public Builder fullBatch() {
+            batchSize = FULL_BATCH;
+            return this;
+        }
+
+        /** Whether minibatches are drawn in a new random order every epoch (default true). */
+        public Builder shuffle(boolean value) {
+            shuffle = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder listener(TrainingListener value) {
+            if (value == null) {
+                throw new IllegalArgumentException("listener must not be null");
+            }
+            listeners.add(value);
+            return this;
+        }
+
+        /** A value measured after every epoch and recorded in the history under {@code name} (e.g. test accuracy). */
+        public Builder metric(String name, DoubleSupplier value) {
+            if (name == null || name.isBlank() || value == null) {
+                throw new IllegalArgumentException("metric needs a name and a supplier, got name '" + name + "'");
+            }
+            metrics.put(name, value);
+            return this;
+        }
+
+        /**
+         * Stops when the monitored loss (validation if given, training otherwise) has not improved by more
+         * than {@code minImprovement} for {@code patience} epochs.
+         */
+        public Builder earlyStopping(int patience, double minImprovement) {
+            if (patience <= 0) {
+                throw new IllegalArgumentException("early stopping patience must be positive, got " + patience);
+            }
+            if (!(minImprovement >= 0)) {
+                throw new IllegalArgumentException("early stopping minImprovement must be >= 0, got " + minImprovement);
+            }
+            this.patience = patience;
+            this.minImprovement = minImprovement;
+            return this;
+        }
+
+        public Trainer build() {
+            if (optimizer == null) {
+                throw new IllegalArgumentException("optimizer is required, e.g. .optimizer(Optimizer.sgd(0.1))");
+            }
+            return new Trainer(this);
+        }
+    }
+}
