@@ -67,6 +67,8 @@ class ChartsTest {
         assertTrue(js.contains("[0,\"rgb(33,102,172)\"],[0.5,\"rgb(255,255,255)\"],[1,\"rgb(178,24,43)\"]"), js);
         assertTrue(js.contains("\"y\":[\"i0\",\"i1\"]") && js.contains("\"autorange\":\"reversed\""), js);
         assertTrue(js.contains("\"texttemplate\":\"%{z:.2f}\""), js);
+        String counts = js(Heatmap.of(Matrix.of(new float[][] {{980, 0}, {3, 1010}})).withValues());
+        assertTrue(counts.contains("\"texttemplate\":\"%{z}\""), "whole numbers print as they are: " + counts);
         String gray = js(Heatmap.of(w).withColorMap(ColorMap.GRAY));
         assertTrue(gray.contains("rgb(0,0,0)") && !gray.contains("zmin"), gray);
     }
@@ -107,5 +109,7 @@ class ChartsTest {
                 () -> BarChart.of(new String[] {"a", "b"}, new double[] {1}));
         assertTrue(bars.getMessage().contains("2 values") && bars.getMessage().contains("got 1"));
         assertThrows(IllegalArgumentException.class, () -> Heatmap.of(null));
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> Heatmap.of(Matrix.zeros(784, 625)));
+        assertTrue(big.getMessage().contains("784x625") && big.getMessage().contains("Tiles.ofMatrix"), big.getMessage());
     }
 }

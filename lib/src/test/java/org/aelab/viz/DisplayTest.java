@@ -208,6 +208,11 @@ class DisplayTest {
     }
 
     @Test
+    void noKernelIsFoundInAPlainJvm() {
+        assertTrue(KernelFrontends.detect().isEmpty(), "unit tests do not run inside a kernel");
+    }
+
+    @Test
     void showRefusesNull() {
         Display display = new Display(new RecordingKernel(), false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> display.show(null));
