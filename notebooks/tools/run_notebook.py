@@ -67,8 +67,8 @@ def export_html(nb, html_path):
 
 def run_cells(nb, args, timeout, path, result):
     """Runs the cells in a new kernel; False if the kernel did not start (nothing was executed)."""
-    client = NotebookClient(nb, kernel_name=args.kernel, timeout=timeout, allow_errors=False, startup_timeout=30, coalesce_streams=True,
-                            record_timing=True, resources={"metadata": {"path": os.path.dirname(path)}})
+    client = NotebookClient(nb, kernel_name=args.kernel, timeout=timeout, allow_errors=False, startup_timeout=20,
+                            coalesce_streams=True, record_timing=True, resources={"metadata": {"path": os.path.dirname(path)}})
     try:
         with client.setup_kernel():
             info = client.wait_for_reply(client.kc.kernel_info())
@@ -130,8 +130,9 @@ def main():
     result = {"notebook": os.path.basename(path), "mode": args.mode, "status": "ok",
               "failed_cell": None, "message": None, "probe": None, "kernel_starts": 0}
     started = time.monotonic()
-    # A kernel that does not answer at start-up (seen rarely with rapaio under load) is started again,
-    # at most twice; the count is reported.
+    # A kernel that does not answer at start-up is started again, at most twice; the count is reported.
+    # rapaio 3.0.1 sometimes never answers its first kernel_info_request (about 1 start in 20 here; its
+    # log then shows the channels bound and no message handled).
     while result["kernel_starts"] < 3:
         result["kernel_starts"] += 1
         result.update(status="ok", message=None)
