@@ -126,7 +126,8 @@ class DisplayTest {
         assertTrue(loader.contains("typeof DecompressionStream !== 'function'") && loader.contains("no DecompressionStream"),
                 "a browser that cannot unpack it gets a message");
         String id = loader.substring(loader.indexOf("id=\"") + 4, loader.indexOf('"', loader.indexOf("id=\"") + 4));
-        assertTrue(id.startsWith("aelab-plotly-loader-") && loader.contains("document.getElementById('" + id + "')"),
+        assertTrue(id.startsWith("aelab-plotly-loader-") && loader.contains("document.getElementById('" + id + "')")
+                && loader.indexOf("<div id=\"" + id) < loader.indexOf("<script"),
                 "the message goes into the loader's own div: " + id);
         assertTrue(kernel.shown.get(1).content().contains("window." + PlotlyJs.ERROR_GLOBAL),
                 "a plot stops waiting and shows the loader's error");
