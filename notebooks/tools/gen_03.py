@@ -293,7 +293,7 @@ yet met the convergence rule; its numbers differ accordingly (mean hidden activa
 | J at the end | 1.2963 and 2.8499 (reconstruction part), computed here from its printed outputs | 0.0175; 0.1178 = 0.0398 reconstruction + 0.0781 sparsity |
 | mean hidden activation, reconstruction only | 0.5991 | 0.5530 |
 | mean hidden activation, with sparsity | 0.2522 | 0.1999 (target ρ = 0.1) |
-| sparse code | each pattern drives one or two units, the rest near 0 | the same: each pattern drives one or two units to 0.33–0.62, the others stay below 0.001 |
+| sparse code | four patterns drive one unit to 0.90–0.98 plus weaker ones; x₃ drives none above 0.0581 | the same: each pattern drives one or two units to 0.33–0.62, the others stay below 0.001 |
 | weights of the never-on pixel (index 5) | identical in both runs: its initial values | identical to the initial values in both runs (a CHECK) |
 | output bias of the never-on pixel | the most negative b′ in both runs (−2.93, −4.40) | the most negative b′ in both runs (−4.80, −8.03) |
 
