@@ -26,8 +26,10 @@ activations of the 100 samples reshaped to 7 × 7 or 12 × 12.
 
 **Where the source is silent we choose, and say so** (each is a parameter below): sigmoid hidden and output
 units (pixels are in [0, 1]); Glorot-uniform initial weights, biases 0; the optimizer — the source names none, and
-we use **Adam** (learning rate 0.01, full batch of 100 images), because it converges here in a few thousand
-epochs (measured: plain gradient descent on an MSE this small needs far more); 16 000 epochs. Two additions to
+we use **Adam** (learning rate 0.01, full batch of 100 images) for 16 000 epochs, because plain gradient descent
+does not get there: with the same setup, measured outside this notebook, it ends 16 000 epochs at MSE 0.0334,
+0.0187 and 0.0771 for (a), (b), (c) with learning rate 1, and at learning rate 10 the sparse network switches all
+its hidden units off (MSE 0.0825, the mean image) — Adam's values are in the table below. Two additions to
 the exercise: (a′) the 49-unit autoencoder with a **linear** decoder, the one model for which principal component
 analysis gives a hard lower bound on the MSE, and 100 held-out images from another seed, to see what each
 model learned beyond its 100 training images.
