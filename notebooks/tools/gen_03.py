@@ -298,7 +298,7 @@ yet met the convergence rule; its numbers differ accordingly (mean hidden activa
 | output bias of the never-on pixel | the most negative b′ in both runs (−2.93, −4.40) | the most negative b′ in both runs (−4.80, −8.03) |
 
 **What matches.** Both runs reconstruct all five patterns exactly after thresholding, and the sparsity penalty
-cuts the mean hidden activation to about a third of its value without it (here 0.5530 → 0.1999, in the source
+cuts the mean hidden activation to less than half of its value without it (here 0.5530 → 0.1999, in the source
 0.5991 → 0.2522). The untouched row of W is the same fact in both: an input that is always 0 gets no gradient.
 
 **What differs, and why.** The individual numbers of W, W′, b, b′ and of the hidden activations cannot match:
