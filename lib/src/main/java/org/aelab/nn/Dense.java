@@ -87,6 +87,17 @@ public final class Dense {
         }
     }
 
+    /**
+     * An independent layer with this layer's current effective weights and bias (a tied layer's copy has its
+     * own untied weights): for training a classifier on a pretrained encoder without changing the encoder.
+     */
+    public Dense untiedCopy(String name) {
+        Dense copy = of(inputs, outputs, activation, name);
+        copy.weights.value().copyFrom(weightsCopy());
+        copy.bias.value().copyFrom(bias.value());
+        return copy;
+    }
+
     public int inputs() {
         return inputs;
     }

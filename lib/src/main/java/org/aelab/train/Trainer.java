@@ -155,9 +155,9 @@ public final class Trainer {
                     throw new IllegalStateException("training diverged at epoch " + epoch + ": the loss is " + total
                             + " with " + optimizer + "; try a smaller learning rate than " + optimizer.learningRate());
                 }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
                 double validation = validationInputs == null ? Double.NaN
                         : network.evaluateLoss(validationInputs, validationTargets);
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
                 int row = epoch - 1;
                 columns[0][row] = total;
                 columns[1][row] = reconstruction;

@@ -17,6 +17,9 @@ import tech.tablesaw.plotly.components.Figure;
  * }</pre>
  */
 public final class Heatmap implements Chart {
+    /** Beyond this the page gets megabytes of JSON; PNG tiles are the better picture. */
+    static final int MAX_CELLS = 100_000;
+
     private final double[][] values;
     private final ColorMap colorMap;
     private final String title;
@@ -49,6 +52,11 @@ public final class Heatmap implements Chart {
         }
         int rows = matrix.rows();
         int cols = matrix.cols();
+        if ((long) rows * cols > MAX_CELLS) {
+            throw new IllegalArgumentException("a " + matrix.shape() + " matrix has " + (long) rows * cols
+                    + " cells, too many for an interactive heatmap (at most " + MAX_CELLS + "); draw it as a PNG: "
+                    + "Tiles.ofMatrix(matrix).withColorMap(ColorMap.DIVERGING)");
+        }
         int cell = Math.max(8, Math.min(48, 640 / Math.max(rows, cols)));
         int width = Math.max(240, Math.min(1400, 140 + cols * cell));
         int height = Math.max(200, Math.min(1400, 100 + rows * cell));
@@ -83,7 +91,7 @@ public final class Heatmap implements Chart {
                 labels("columnLabels", labels, values[0].length), showValues, width, height);
     }
 
-    /** Writes each value (2 decimals) in its cell: for small matrices such as 8×3 weights. */
+    /** Writes each value in its cell (whole numbers as they are, others with 2 decimals): for small matrices. */
     public Heatmap withValues() {
         return new Heatmap(values, colorMap, title, xTitle, yTitle, rowLabels, columnLabels, true, width, height);
     }
@@ -113,7 +121,7 @@ public final class Heatmap implements Chart {
         trace.put("xgap", 1);
         trace.put("ygap", 1);
         if (showValues) {
-            trace.put("texttemplate", "%{z:.2f}");
+            trace.put("texttemplate", allWhole() ? "%{z}" : "%{z:.2f}");
             trace.put("textfont", Map.of("size", 10));
         }
         Map<String, Object> layout = Sizes.layout(title, width, height);
@@ -126,6 +134,17 @@ public final class Heatmap implements Chart {
         layout.put("yaxis", yAxis);
         layout.put("plot_bgcolor", "#888");
         return new PlotlyFigure(List.of(trace), layout, toString());
+    }
+
+    private boolean allWhole() {
+        for (double[] row : values) {
+            for (double v : row) {
+                if (v != Math.rint(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private double largestMagnitude() {

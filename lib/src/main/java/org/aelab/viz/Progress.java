@@ -1,6 +1,8 @@
 package org.aelab.viz;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.aelab.train.EpochStats;
@@ -121,7 +123,7 @@ public final class Progress implements TrainingListener {
         if (!Double.isNaN(s.validationLoss())) {
             out.append(" · val ").append(TableHtml.number(s.validationLoss()));
         }
-        out.append(String.format(Locale.ROOT, " · %.3g s/epoch", s.seconds()));
+        out.append(" · ").append(twoDigits(s.seconds())).append(" s/epoch");
         if (s.epoch() < s.totalEpochs()) {
             out.append(" · ").append(duration(s.secondsLeft())).append(" left");
         }
@@ -132,6 +134,14 @@ public final class Progress implements TrainingListener {
         return "<div class=\"aelab-progress\" style=\"font-family: monospace; white-space: pre;\">"
                 + "<progress value=\"" + done + "\" max=\"" + Math.max(1, total) + "\" style=\"width: 160px; "
                 + "vertical-align: middle;\"></progress> " + Html.escape(line) + "</div>";
+    }
+
+    /** Two significant digits, no trailing zeros: 0.5, 0.12, 12, 1200. */
+    static String twoDigits(double v) {
+        if (!Double.isFinite(v)) {
+            return "?";
+        }
+        return new BigDecimal(v).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** 42 s, 3 min 05 s, 1 h 02 min. */

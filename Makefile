@@ -1,0 +1,75 @@
+# aelab — the only commands a user needs.
+#   make lab     set up, then JupyterLab on notebooks/ (localhost, token auth)
+#   make test    set up, then unit tests, every notebook executed (quick mode), the browser check
+#   make book    set up, then every notebook in full mode -> build/book/*.ipynb, *.html, index.html
+#   make bench   benchmarks (JMH and the PyTorch comparison)
+#   make setup   system packages (Debian/Ubuntu as root), Jupyter, mvn install, the `aelab` kernelspec
+#   make kernel KERNEL=rapaio|ijava|jjava   (re)write the `aelab` kernelspec for that Java kernel
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+KERNEL ?= rapaio
+KERNELS := rapaio ijava jjava
+MVN ?= mvn -B
+PIP_FLAGS ?= --retries 0
+
+# Jupyter: an active conda env made from environment.yml, else the project's .venv.
+ifneq ($(and $(CONDA_PREFIX),$(wildcard $(CONDA_PREFIX)/bin/jupyter-lab)),)
+  PYBIN := $(CONDA_PREFIX)/bin
+  VENV_STAMP :=
+else
+  PYBIN := $(CURDIR)/.venv/bin
+  VENV_STAMP := .venv/.aelab-requirements
+endif
+PYTHON := $(PYBIN)/python
+export PATH := $(PYBIN):$(PATH)
+
+.PHONY: help setup system jupyter install kernel kernel-choice lab test book bench
+
+help:
+	@sed -n '2,8p' Makefile | sed 's/^# *//'
+
+setup: system jupyter install kernel
+
+system:
+	@bash notebooks/tools/system-deps.sh
+
+jupyter: $(VENV_STAMP)
+	@$(PYTHON) -c "import jupyterlab, nbclient, nbconvert, nbformat" \
+	  || { echo "Jupyter in $(PYBIN) lacks jupyterlab/nbclient/nbconvert/nbformat: see environment.yml or delete .venv"; exit 1; }
+
+.venv/.aelab-requirements: notebooks/requirements.txt
+	@command -v python3 >/dev/null || { echo "python3 is needed for Jupyter (or activate the conda env from environment.yml)"; exit 1; }
+	@test -x .venv/bin/python || python3 -m venv .venv
+	.venv/bin/pip install -q $(PIP_FLAGS) -r notebooks/requirements.txt
+	@touch $@
+
+# Build and install org.aelab:aelab into the local Maven repository. Tests run in `make test`.
+install:
+	$(MVN) -q install -DskipTests
+
+kernel: kernel-choice jupyter install
+	$(MVN) -q -f notebooks/pom.xml dependency:build-classpath@kernel-classpath dependency:copy@kernel-jar
+	$(PYTHON) notebooks/tools/kernelspec.py --backend $(KERNEL) \
+	  --classpath-file notebooks/target/kernel/classpath.txt \
+	  --kernel-jar notebooks/target/kernel/rapaio-jupyter-kernel.jar
+
+kernel-choice:
+	@case " $(KERNELS) " in *" $(KERNEL) "*) ;; \
+	  *) echo "unknown KERNEL=$(KERNEL); choices: $(KERNELS) (default rapaio)"; exit 2;; esac
+
+lab: setup
+	cd notebooks && jupyter lab --ServerApp.ip=127.0.0.1 --no-browser
+
+test: setup
+	@start=$$(date +%s); rc=0; \
+	$(MVN) verify -Daelab.python=$(PYTHON) || rc=$$?; \
+	$(PYTHON) notebooks/tools/summary.py --seconds $$(( $$(date +%s) - start )) || { [ $$rc -ne 0 ] || rc=1; }; \
+	exit $$rc
+
+book: setup
+	$(PYTHON) notebooks/tools/book.py --out build/book
+
+bench:
+	./lib/bench/run

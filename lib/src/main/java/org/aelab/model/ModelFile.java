@@ -1,0 +1,268 @@
+package org.aelab.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import org.aelab.nn.Dense;
+import org.aelab.nn.Network;
+
+/**
+ * Saves and loads the weights of a {@link Network} in aelab's model format, version 1, so a notebook can reuse
+ * what an earlier notebook trained. The file is UTF-8 text lines, then binary data:
+ *
+ * <pre>
+ * aelab-model 1
+ * parameters N            then N lines key=value (sorted by key): the hyperparameters it was trained with
+ * layers L                then L lines "inputs outputs activation tied|own"
+ * floats F                the number of float32 values that follow
+ * crc32 XXXXXXXX          CRC-32 of the binary data, in hex
+ * data                    then F big-endian float32: per layer, its weights row by row (inputs × outputs,
+ *                         omitted for a tied layer) and its bias
+ * </pre>
+ *
+ * Files are written to a temporary file in the same directory, then renamed over the target, so an
+ * interrupted save never leaves a half-written model. Loading checks the version, the layer shapes, the
+ * parameters, the length and the checksum, and refuses (with an {@link IOException} naming the file and the
+ * difference) anything that does not match.
+ */
+public final class ModelFile {
+    static final String MAGIC = "aelab-model";
+    static final int VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    /** Writes {@code network}'s weights and {@code parameters} to {@code file}, atomically. */
+    public static void save(Path file, Network network, Map<String, String> parameters) throws IOException {
+        Map<String, String> sorted = new TreeMap<>(parameters);
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            if (e.getKey().contains("=") || e.getKey().contains("\n") || e.getValue().contains("\n")) {
+                throw new IllegalArgumentException("parameter keys must not contain '=' or newlines, values no newlines; got "
+                        + e.getKey() + "=" + e.getValue());
+            }
+        }
+        List<float[]> blocks = new ArrayList<>();
+        for (Dense layer : network.layers()) {
+            if (!layer.isTied()) {
+                blocks.add(layer.weights().value().data());
+            }
+            blocks.add(layer.bias().value().data());
+        }
+        long floats = 0;
+        for (float[] block : blocks) {
+            floats += block.length;
+        }
+        ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(floats * 4));
+        for (float[] block : blocks) {
+            for (float v : block) {
+                data.putFloat(v);
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data.array());
+        StringBuilder header = new StringBuilder();
+        header.append(MAGIC).append(' ').append(VERSION).append('\n');
+        header.append("parameters ").append(sorted.size()).append('\n');
+        sorted.forEach((k, v) -> header.append(k).append('=').append(v).append('\n'));
+        header.append("layers ").append(network.layers().size()).append('\n');
+        for (Dense layer : network.layers()) {
+            header.append(describe(layer)).append('\n');
+        }
+        header.append("floats ").append(floats).append('\n');
+        header.append(String.format("crc32 %08x%n", crc.getValue()));
+        header.append("data\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(header.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(data.array());
+        }
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
+        try {
+            Files.write(temporary, bytes.toByteArray());
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Copies the weights stored in {@code file} into {@code network}, after checking that the file's format
+     * version, layer shapes and {@code expectedParameters} all match; otherwise throws an IOException that
+     * says what differs and leaves {@code network} unchanged.
+     */
+    public static void loadInto(Path file, Network network, Map<String, String> expectedParameters) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Reader reader = new Reader(file, bytes);
+        String first = reader.line();
+        if (!first.startsWith(MAGIC + " ")) {
+            throw new IOException(file + " is not an aelab model file (it starts with '" + abbreviate(first) + "')");
+        }
+        String version = first.substring(MAGIC.length() + 1);
+        if (!version.equals(String.valueOf(VERSION))) {
+            throw new IOException(file + " has model format version " + version + ", this aelab reads version " + VERSION);
+        }
+        int parameterCount = reader.count("parameters");
+        Map<String, String> saved = new TreeMap<>();
+        for (int i = 0; i < parameterCount; i++) {
+            String line = reader.line();
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new IOException(file + " parameter line " + (i + 1) + " has no '=': '" + abbreviate(line) + "'");
+            }
+            saved.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        Map<String, String> expected = new TreeMap<>(expectedParameters);
+        if (!saved.equals(expected)) {
+            throw new IOException(file + " was trained with different parameters: " + difference(saved, expected));
+        }
+        int layerCount = reader.count("layers");
+        if (layerCount != network.layers().size()) {
+            throw new IOException(file + " holds " + layerCount + " layers, the network has " + network.layers().size());
+        }
+        for (int i = 0; i < layerCount; i++) {
+            String line = reader.line();
+            String wanted = describe(network.layers().get(i));
+            if (!line.equals(wanted)) {
+                throw new IOException(file + " layer " + i + " is '" + abbreviate(line) + "', the network's is '" + wanted + "'");
+            }
+        }
+        long floats = reader.count("floats");
+        String crcLine = reader.line();
+        if (!crcLine.startsWith("crc32 ")) {
+            throw new IOException(file + " is missing its crc32 line (found '" + abbreviate(crcLine) + "')");
+        }
+        if (!reader.line().equals("data")) {
+            throw new IOException(file + " is missing its data marker");
+        }
+        long expectedLength = reader.position() + floats * 4;
+        if (bytes.length != expectedLength) {
+            throw new IOException(file + " is " + bytes.length + " bytes long, expected " + expectedLength
+                    + " for " + floats + " floats" + (bytes.length < expectedLength ? " (truncated)" : " (extra bytes)"));
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, reader.position(), (int) (floats * 4));
+        if (!String.format("crc32 %08x", crc.getValue()).equals(crcLine)) {
+            throw new IOException(file + " data fails its checksum (" + crcLine + ", computed "
+                    + String.format("%08x", crc.getValue()) + "): the file is damaged");
+        }
+        ByteBuffer data = ByteBuffer.wrap(bytes, reader.position(), (int) (floats * 4));
+        for (Dense layer : network.layers()) {
+            if (!layer.isTied()) {
+                fill(data, layer.weights().value().data());
+            }
+            fill(data, layer.bias().value().data());
+        }
+    }
+
+    /**
+     * Reuses the weights in {@code file} when it exists and matches {@code network} and {@code parameters};
+     * otherwise runs {@code train} and saves the result to {@code file}. Says on standard output which it
+     * did and why, so a notebook never reuses or retrains silently.
+     *
+     * @return true when the saved weights were loaded, false when {@code train} ran
+     */
+    public static boolean loadOrTrain(Path file, Network network, Map<String, String> parameters, Runnable train)
+            throws IOException {
+        if (Files.exists(file)) {
+            try {
+                loadInto(file, network, parameters);
+                System.out.println("Reusing the weights saved in " + file);
+                return true;
+            } catch (IOException refused) {
+                System.out.println("Not reusing " + file + ": " + refused.getMessage() + ". Training instead.");
+            }
+        } else {
+            System.out.println("No saved model at " + file + ": training.");
+        }
+        train.run();
+        save(file, network, parameters);
+        System.out.println("Saved the trained weights to " + file);
+        return false;
+    }
+
+    private static void fill(ByteBuffer data, float[] target) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] = data.getFloat();
+        }
+    }
+
+    private static String describe(Dense layer) {
+        return layer.inputs() + " " + layer.outputs() + " " + layer.activation() + " " + (layer.isTied() ? "tied" : "own");
+    }
+
+    private static String difference(Map<String, String> saved, Map<String, String> expected) {
+        List<String> differences = new ArrayList<>();
+        TreeMap<String, String> keys = new TreeMap<>(saved);
+        keys.putAll(expected);
+        for (String key : keys.keySet()) {
+            String was = saved.get(key);
+            String now = expected.get(key);
+            if (was == null || !was.equals(now)) {
+                differences.add(key + " saved " + (was == null ? "(absent)" : was) + ", now " + (now == null ? "(absent)" : now));
+            }
+        }
+        return String.join("; ", differences);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    /** Reads the text lines of the header from the raw bytes, tracking where the binary data begins. */
+    private static final class Reader {
+        private final Path file;
+        private final byte[] bytes;
+        private int position;
+
+        Reader(Path file, byte[] bytes) {
+            this.file = file;
+            this.bytes = bytes;
+        }
+
+        String line() throws IOException {
+            int end = position;
+            while (end < bytes.length && bytes[end] != '\n' && end - position < 10_000) {
+                end++;
+            }
+            if (end >= bytes.length || bytes[end] != '\n') {
+                throw new IOException(file + " ends inside its header (truncated, or not an aelab model file)");
+            }
+            String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
+            position = end + 1;
+            return line;
+        }
+
+        int count(String keyword) throws IOException {
+            String line = line();
+            if (!line.startsWith(keyword + " ")) {
+                throw new IOException(file + " expected a '" + keyword + " N' line, found '" + abbreviate(line) + "'");
+            }
+            try {
+                return Integer.parseInt(line.substring(keyword.length() + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " has a bad count in '" + abbreviate(line) + "'", e);
+            }
+        }
+
+        int position() {
+            return position;
+        }
+    }
+}

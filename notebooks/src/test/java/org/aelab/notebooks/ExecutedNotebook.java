@@ -1,0 +1,141 @@
+package org.aelab.notebooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** An executed notebook read back from its .ipynb: its outputs and what they contain. */
+final class ExecutedNotebook {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** One line per check: {@code CHECK <name> = <value> (expected <condition>) PASS|FAIL}. */
+    static final Pattern CHECK_LINE = Pattern.compile("^CHECK \\S.* = .+ \\(expected .+\\) (PASS|FAIL)$");
+    /** The first lines of plotly.js: counted to see the library is sent at most once. */
+    static final String PLOTLY_BANNER = "* plotly.js v";
+
+    final String name;
+    final JsonNode root;
+    final String rawText;
+
+    ExecutedNotebook(Path file) throws IOException {
+        this.name = file.getFileName().toString();
+        this.rawText = Files.readString(file);
+        this.root = JSON.readTree(rawText);
+    }
+
+    JsonNode cells() {
+        return root.path("cells");
+    }
+
+    /** Text of a multiline notebook field (string or list of strings). */
+    static String text(JsonNode field) {
+        if (field.isArray()) {
+            StringBuilder joined = new StringBuilder();
+            field.forEach(part -> joined.append(part.asText()));
+            return joined.toString();
+        }
+        return field.asText("");
+    }
+
+    static boolean hasTag(JsonNode cell, String tag) {
+        for (JsonNode t : cell.path("metadata").path("tags")) {
+            if (t.asText().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "cell 7 (`int epochs = 20000; ...`)": how a message points at a cell. */
+    String describe(int index) {
+        String source = text(cells().get(index).path("source")).strip().replace('\n', ' ');
+        return name + " cell " + index + " (`" + (source.length() > 60 ? source.substring(0, 60) + "…" : source) + "`)";
+    }
+
+    List<String> errors() {
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < cells().size(); i++) {
+            for (JsonNode output : cells().get(i).path("outputs")) {
+                if (output.path("output_type").asText().equals("error")) {
+                    errors.add(describe(i) + ": " + output.path("ename").asText() + ": "
+                            + output.path("evalue").asText());
+                }
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Lines of stdout/stderr of one cell (index) or of all cells (-1); a line written in several pieces
+     * (several stream outputs of one cell) is joined first.
+     */
+    List<String> streamLines(int index) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < cells().size(); i++) {
+            if (index >= 0 && i != index) {
+                continue;
+            }
+            StringBuilder stdout = new StringBuilder();
+            StringBuilder stderr = new StringBuilder();
+            for (JsonNode output : cells().get(i).path("outputs")) {
+                if (output.path("output_type").asText().equals("stream")) {
+                    (output.path("name").asText().equals("stderr") ? stderr : stdout).append(text(output.path("text")));
+                }
+            }
+            lines.addAll(List.of(stdout.toString().split("\n")));
+            lines.addAll(List.of(stderr.toString().split("\n")));
+        }
+        return lines;
+    }
+
+    List<String> checkLines(int index) {
+        return streamLines(index).stream().map(String::strip).filter(l -> CHECK_LINE.matcher(l).matches()).toList();
+    }
+
+    /** Index of the last code cell. */
+    int lastCodeCell() {
+        for (int i = cells().size() - 1; i >= 0; i--) {
+            if (cells().get(i).path("cell_type").asText().equals("code")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts outputs by kind: "plotly" (a Plotly figure), "png" (a PNG image), "table" (an HTML table). */
+    int count(String kind) {
+        int count = 0;
+        for (JsonNode cell : cells()) {
+            for (JsonNode output : cell.path("outputs")) {
+                JsonNode data = output.path("data");
+                String html = text(data.path("text/html"));
+                boolean matches = switch (kind) {
+                    // a figure, not the output that carries the plotly.js library itself
+                    case "plotly" -> (html.contains("Plotly.newPlot") || html.contains("Plotly.react"))
+                            && !html.contains(PLOTLY_BANNER);
+                    case "png" -> data.has("image/png") || html.contains("src=\"data:image/png;base64,");
+                    case "table" -> html.contains("<table");
+                    default -> throw new IllegalArgumentException(name + ": metadata.aelab.expects has unknown kind '"
+                            + kind + "'; use plotly, png or table");
+                };
+                if (matches) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    int plotlyLibraryCopies() {
+        int copies = 0;
+        for (int at = rawText.indexOf(PLOTLY_BANNER); at >= 0; at = rawText.indexOf(PLOTLY_BANNER, at + 1)) {
+            copies++;
+        }
+        return copies;
+    }
+}

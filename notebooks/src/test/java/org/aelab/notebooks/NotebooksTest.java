@@ -1,0 +1,189 @@
+package org.aelab.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Executes every notebooks/*.ipynb headless on the {@code aelab} kernel in quick mode and checks it:
+ * no error output, no FAIL, its CHECK lines printed by the final cell tagged {@code check}, the
+ * outputs it declares in {@code metadata.aelab.expects}, plotly.js at most once, and its HTML export
+ * rendered by a real Chromium with the network off. Notebooks that declare
+ * {@code metadata.aelab.nonsense} are also run with nonsense parameters, which must show the
+ * library's message and leave the kernel alive. Writes target/report.md.
+ */
+class NotebooksTest {
+
+    static final Path EXECUTED = Jupyter.TARGET.resolve("executed");
+    static final Path BAD = Jupyter.TARGET.resolve("nonsense");
+    /** Seconds a notebook may take in quick mode (the budget is 60–90 s each). */
+    static final long QUICK_LIMIT_SECONDS = Long.getLong("aelab.quickLimitSeconds", 150);
+
+    record Row(String notebook, String status, double seconds, long bytes, List<String> checks) {
+    }
+
+    static final Map<String, Row> REPORT = new ConcurrentSkipListMap<>();
+
+    static List<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(Jupyter.NOTEBOOKS)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyNotebook() throws IOException {
+        List<Path> notebooks = notebooks();
+        assertFalse(notebooks.isEmpty(), "no notebooks/*.ipynb found in " + Jupyter.NOTEBOOKS);
+        return notebooks.stream().map(this::testsFor);
+    }
+
+    private DynamicContainer testsFor(Path notebook) {
+        String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        List<DynamicNode> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("executes in quick mode", () -> executeQuick(notebook, name)));
+        tests.add(DynamicTest.dynamicTest("renders offline in Chromium", () -> rendersInBrowser(notebook, name)));
+        if (metadata(notebook).has("nonsense")) {
+            tests.add(DynamicTest.dynamicTest("nonsense parameters show the library's message",
+                    () -> nonsenseParameters(notebook, name)));
+        }
+        return DynamicContainer.dynamicContainer(name, tests);
+    }
+
+    static JsonNode metadata(Path notebook) {
+        try {
+            return ExecutedNotebook.JSON.readTree(notebook.toFile()).path("metadata").path("aelab");
+        } catch (IOException e) {
+            throw new AssertionError(notebook + " is not readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static JsonNode runJson(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".run.json");
+        if (!Files.exists(file)) {
+            fail("the runner wrote no " + file + "; see " + dir.resolve(name + ".log"));
+        }
+        return ExecutedNotebook.JSON.readTree(file.toFile());
+    }
+
+    private void executeQuick(Path notebook, String name) throws Exception {
+        Path log = EXECUTED.resolve(name + ".log");
+        Jupyter.Run run = Jupyter.tool("run_notebook.py", List.of(notebook.toString(), "--out", EXECUTED.toString(),
+                "--mode", "quick", "--kernel", Jupyter.kernel()), Map.of(), log, QUICK_LIMIT_SECONDS + 120);
+        if (run.exitCode() != 0) {
+            fail("run_notebook.py failed on " + notebook + " (exit " + run.exitCode() + "):\n" + run.tail(30));
+        }
+        JsonNode result = runJson(EXECUTED, name);
+        ExecutedNotebook executed = new ExecutedNotebook(EXECUTED.resolve(name + ".ipynb"));
+        double seconds = result.path("seconds").asDouble();
+        List<String> checks = executed.checkLines(-1);
+        int starts = result.path("kernel_starts").asInt(1);
+        String status = result.path("status").asText() + (starts > 1 ? " (kernel started " + starts + " times)" : "");
+        REPORT.put(name, new Row(name, status, seconds,
+                Files.size(EXECUTED.resolve(name + ".ipynb")), checks));
+
+        List<String> errors = executed.errors();
+        assertTrue(errors.isEmpty(), () -> name + ": error output(s):\n" + String.join("\n", errors)
+                + "\n(executed notebook: " + EXECUTED.resolve(name + ".ipynb") + ")");
+        assertEquals("ok", result.path("status").asText(), () -> name + ": " + result.path("status").asText()
+                + " at cell " + result.path("failed_cell") + ": " + result.path("message").asText()
+                + "\nkernel log tail:\n" + run.tail(15));
+        List<String> failing = executed.streamLines(-1).stream().filter(l -> l.contains("FAIL")).toList();
+        assertTrue(failing.isEmpty(), () -> name + ": printed FAIL:\n" + String.join("\n", failing));
+
+        int checkCell = executed.lastCodeCell();
+        assertTrue(checkCell >= 0 && ExecutedNotebook.hasTag(executed.cells().get(checkCell), "check"),
+                () -> name + ": the last code cell must be the check cell, tagged 'check'");
+        assertFalse(executed.cells().get(checkCell).path("execution_count").isNull(),
+                () -> name + ": the check cell did not run");
+        assertFalse(executed.checkLines(checkCell).isEmpty(), () -> name + ": the check cell printed no line"
+                + " `CHECK <name> = <value> (expected <condition>) PASS`; it printed: "
+                + executed.streamLines(checkCell));
+
+        JsonNode expects = metadata(notebook).path("expects");
+        for (Iterator<Map.Entry<String, JsonNode>> it = expects.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> expected = it.next();
+            int found = executed.count(expected.getKey());
+            assertTrue(found >= expected.getValue().asInt(), () -> name + ": metadata.aelab.expects."
+                    + expected.getKey() + " = " + expected.getValue() + " but the executed notebook has " + found
+                    + " such output(s)");
+        }
+        assertTrue(executed.plotlyLibraryCopies() <= 1, () -> name + ": plotly.js is embedded "
+                + executed.plotlyLibraryCopies() + " times; the display bridge must send it at most once per run");
+        assertTrue(seconds <= QUICK_LIMIT_SECONDS, () -> name + ": quick mode took " + seconds + " s, over the "
+                + QUICK_LIMIT_SECONDS + " s budget: make metadata.aelab.quick smaller");
+    }
+
+    private void rendersInBrowser(Path notebook, String name) throws Exception {
+        Path html = EXECUTED.resolve(name + ".html");
+        assertTrue(Files.exists(html), () -> html + " missing: the notebook did not execute (see the test above)");
+        JsonNode expects = metadata(notebook).path("expects");
+        int plots = expects.path("plotly").asInt(0);
+        int images = expects.path("png").asInt(0);
+        Map<String, String> seen = Chromium.probe(html, Jupyter.TARGET.resolve("browser").resolve(name));
+        int drawn = Integer.parseInt(seen.getOrDefault("plotly-plots", "0"));
+        int svgs = Integer.parseInt(seen.getOrDefault("plotly-svgs", "0"));
+        int decoded = Integer.parseInt(seen.getOrDefault("images-decoded", "0"));
+        int broken = Integer.parseInt(seen.getOrDefault("images-broken", "0"));
+        assertTrue(drawn >= plots && (plots == 0 || svgs >= plots), () -> name + ".html offline in Chromium: "
+                + drawn + " Plotly figure(s) with " + svgs + " svg.main-svg, expected at least " + plots
+                + " (window.Plotly is " + seen.get("window-plotly") + ")");
+        assertTrue(decoded >= images, () -> name + ".html offline in Chromium: " + decoded
+                + " image(s) decoded, expected at least " + images);
+        assertEquals(0, broken, () -> name + ".html offline in Chromium: " + broken + " image(s) failed to decode");
+    }
+
+    private void nonsenseParameters(Path notebook, String name) throws Exception {
+        JsonNode nonsense = metadata(notebook).path("nonsense");
+        String message = nonsense.path("message").asText();
+        assertFalse(message.isBlank(), name + ": metadata.aelab.nonsense.message must give the expected text");
+        Files.createDirectories(BAD);
+        Path lines = BAD.resolve(name + ".inject.json");
+        Files.writeString(lines, ExecutedNotebook.JSON.writeValueAsString(nonsense.path("lines")));
+        Jupyter.Run run = Jupyter.tool("run_notebook.py", List.of(notebook.toString(), "--out", BAD.toString(),
+                "--mode", "quick", "--kernel", Jupyter.kernel(), "--inject", lines.toString(), "--probe"),
+                Map.of(), BAD.resolve(name + ".log"), QUICK_LIMIT_SECONDS + 120);
+        assertEquals(0, run.exitCode(), () -> "run_notebook.py failed:\n" + run.tail(30));
+        JsonNode result = runJson(BAD, name);
+        ExecutedNotebook executed = new ExecutedNotebook(BAD.resolve(name + ".ipynb"));
+        assertEquals("cell-error", result.path("status").asText(), () -> name + " with " + nonsense.path("lines")
+                + ": expected a cell to fail with the library's message, got status " + result.path("status"));
+        List<String> errors = executed.errors();
+        assertTrue(errors.stream().anyMatch(e -> e.contains(message)), () -> name + " with "
+                + nonsense.path("lines") + ": expected an error containing \"" + message + "\", got " + errors);
+        assertTrue(result.path("probe").asText().contains("KERNEL-ALIVE 42"), () -> name
+                + ": the kernel did not survive the error; probe gave " + result.path("probe"));
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        StringBuilder md = new StringBuilder("# Notebook execution report (quick mode, kernel `")
+                .append(Jupyter.kernel()).append("`)\n\n| notebook | status | wall time (s) | executed .ipynb (KiB) |\n"
+                        + "| --- | --- | ---: | ---: |\n");
+        REPORT.values().forEach(r -> md.append(String.format("| %s | %s | %.1f | %d |%n", r.notebook(), r.status(),
+                r.seconds(), r.bytes() / 1024)));
+        for (Row r : REPORT.values()) {
+            md.append("\n## ").append(r.notebook()).append("\n\n```\n");
+            r.checks().forEach(c -> md.append(c).append('\n'));
+            md.append("```\n");
+        }
+        Files.createDirectories(Jupyter.TARGET);
+        Files.writeString(Jupyter.TARGET.resolve("report.md"), md);
+    }
+}

@@ -1,0 +1,139 @@
+"""Write the Jupyter kernelspec `aelab` ("Java (aelab)") whose classpath is org.aelab:aelab and its
+dependencies as resolved from the local Maven repository.
+
+    python kernelspec.py --backend rapaio --classpath-file notebooks/target/kernel/classpath.txt \
+                         --kernel-jar notebooks/target/kernel/rapaio-jupyter-kernel.jar
+    python kernelspec.py --backend ijava|jjava --classpath-file ...
+
+The spec goes to the user's Jupyter data directory (JUPYTER_DATA_DIR if set, else
+~/.local/share/jupyter). A kernel reads its classpath when it starts, so after `make setup` has
+reinstalled the library a kernel restart picks up the change.
+
+rapaio:  java -jar <kernel dir>/rapaio-jupyter-kernel.jar {connection_file}; classpath in RJK_CLASSPATH (';').
+ijava:   the argv of an installed IJava kernelspec; classpath in IJAVA_CLASSPATH (os.pathsep).
+jjava:   the argv of an installed JJava kernelspec; classpath in JJAVA_CLASSPATH (os.pathsep).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+from jupyter_client.kernelspec import KernelSpecManager
+
+NAME = "aelab"
+DISPLAY_NAME = "Java (aelab)"
+BACKENDS = ("rapaio", "ijava", "jjava")
+# For IJava/JJava: how to recognise their kernelspec, and the variable their kernel reads.
+FOREIGN = {
+    "ijava": (re.compile(r"ijava", re.I), "IJAVA_CLASSPATH"),
+    "jjava": (re.compile(r"jjava", re.I), "JJAVA_CLASSPATH"),
+}
+
+
+def fail(message):
+    print(f"kernelspec: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def read_classpath(path):
+    if not os.path.isfile(path):
+        fail(f"classpath file {path} is missing: run `make setup` (it runs mvn install first)")
+    entries = [e for e in open(path, encoding="utf-8").read().strip().split(";") if e]
+    missing = [e for e in entries if not os.path.exists(e)]
+    if not entries:
+        fail(f"classpath file {path} is empty")
+    if missing:
+        fail(f"classpath entries do not exist: {missing}; run `make setup` again")
+    return entries
+
+
+def java_executable():
+    home = os.environ.get("JAVA_HOME")
+    if home and os.path.isfile(os.path.join(home, "bin", "java")):
+        return os.path.join(home, "bin", "java")
+    found = shutil.which("java")
+    if not found:
+        fail("no `java` on PATH and JAVA_HOME is not set: install a JDK 17 or newer")
+    return os.path.realpath(found)
+
+
+def rapaio_spec(entries, kernel_jar, staging):
+    if not os.path.isfile(kernel_jar):
+        fail(f"rapaio kernel jar {kernel_jar} is missing: run `make setup`")
+    shutil.copy(kernel_jar, os.path.join(staging, "rapaio-jupyter-kernel.jar"))
+    installed_jar = os.path.join(KernelSpecManager().user_kernel_dir, NAME, "rapaio-jupyter-kernel.jar")
+    return {
+        "argv": [java_executable(),
+                 # dev.ludovic.netlib can use the Vector API when no native BLAS is found.
+                 "--add-modules", "jdk.incubator.vector",
+                 "-jar", installed_jar, "{connection_file}"],
+        "display_name": DISPLAY_NAME,
+        "language": "java",
+        "interrupt_mode": "message",
+        "env": {"RJK_CLASSPATH": ";".join(entries)},
+        "metadata": {"aelab": {"backend": "rapaio"}},
+    }
+
+
+def foreign_spec(backend, entries):
+    pattern, variable = FOREIGN[backend]
+    specs = KernelSpecManager().get_all_specs()
+    for name, found in sorted(specs.items()):
+        spec = found["spec"]
+        if name == NAME:
+            continue
+        if any(pattern.search(arg) for arg in spec.get("argv", [])):
+            env = dict(spec.get("env", {}))
+            env[variable] = os.pathsep.join(entries)
+            return {
+                "argv": spec["argv"],
+                "display_name": DISPLAY_NAME,
+                "language": spec.get("language", "java"),
+                "interrupt_mode": spec.get("interrupt_mode", "signal"),
+                "env": env,
+                "metadata": {"aelab": {"backend": backend, "based_on": found["resource_dir"]}},
+            }
+    listed = ", ".join(f"{n} ({s['resource_dir']})" for n, s in sorted(specs.items())) or "none"
+    fail(f"no {'IJava' if backend == 'ijava' else 'JJava'} kernel is installed: no kernelspec has "
+         f"'{backend}' in its argv (installed kernelspecs: {listed}). Install it first "
+         f"({'IJava: unzip its release and run `python3 install.py --user`' if backend == 'ijava' else 'JJava: `pip install jjava` into this Jupyter environment'}), "
+         f"or use the default: make kernel KERNEL=rapaio")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--backend", default="rapaio")
+    parser.add_argument("--classpath-file")
+    parser.add_argument("--kernel-jar", help="rapaio-jupyter-kernel jar (rapaio backend)")
+    parser.add_argument("--show", metavar="NAME", help="print the installed kernelspec NAME as JSON and exit")
+    args = parser.parse_args()
+    if args.show:
+        try:
+            spec = KernelSpecManager().get_kernel_spec(args.show)
+        except Exception:
+            fail(f"no kernelspec '{args.show}' is installed: run `make setup`")
+        print(json.dumps(spec.to_dict(), indent=1))
+        return
+    if not args.classpath_file:
+        fail("--classpath-file is required")
+    if args.backend not in BACKENDS:
+        fail(f"unknown kernel '{args.backend}'; choices: {', '.join(BACKENDS)} (e.g. make kernel KERNEL=rapaio)")
+
+    entries = read_classpath(args.classpath_file)
+    with tempfile.TemporaryDirectory() as staging:
+        if args.backend == "rapaio":
+            spec = rapaio_spec(entries, args.kernel_jar or "", staging)
+        else:
+            spec = foreign_spec(args.backend, entries)
+        with open(os.path.join(staging, "kernel.json"), "w", encoding="utf-8") as out:
+            json.dump(spec, out, indent=1)
+        where = KernelSpecManager().install_kernel_spec(staging, NAME, user=True)
+    print(f"kernelspec '{NAME}' ({DISPLAY_NAME}, {args.backend}) -> {where}; classpath: {len(entries)} entries, "
+          f"first {entries[0]}")
+
+
+if __name__ == "__main__":
+    main()
