@@ -134,8 +134,9 @@ Viz.show(fills);
 // Questions are stored patterns with some of their ten ones removed (incomplete information) or with
 // false ones added. Recall is perfect when the answer equals the stored pattern. With ones only removed,
 // the true units still reach T = (ones in the question), so the hard and soft thresholds agree. With false
-// ones added, the hard threshold asks every firing unit to be connected to the false ones too: usually
-// none is, and there is no answer at all.
+// ones added, the hard threshold asks every firing unit to be connected to the false ones too: often none
+// is, and there is no answer at all. The soft threshold always answers, but a true unit that happens to be
+// connected to a false one lifts the maximum sum above the other true units, which then stay silent.
 //%% code
 record FaultPoint(int load, String corruption, int count, Threshold threshold, RecallQuality quality) {}
 List<FaultPoint> faultPoints = new ArrayList<>();
