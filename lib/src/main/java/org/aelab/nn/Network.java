@@ -82,6 +82,11 @@ public final class Network {
         return new Network(layers, loss, penalty, penaltyLayer, corruption, weightDecay, count);
     }
 
+    /** The same layers (shared weights) with another input corruption during training (null for none). */
+    public Network withCorruption(Corruption newCorruption) {
+        return new Network(layers, loss, penalty, penaltyLayer, newCorruption, weightDecay, frozenLayers);
+    }
+
     public Network withLoss(Loss newLoss) {
         return new Network(layers, newLoss, penalty, penaltyLayer, corruption, weightDecay, frozenLayers);
     }
