@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aelab.data.LabeledImages;
 import org.aelab.nn.Activation;
+import org.aelab.nn.Corruption;
 import org.aelab.nn.Dense;
 import org.aelab.nn.Init;
 import org.aelab.nn.Loss;
@@ -78,6 +79,19 @@ public final class Classifier {
     /** This classifier with every layer trainable: end-to-end fine-tuning (shared weights). */
     public Classifier withTrainableEncoder() {
         return new Classifier(network.withFrozenLayers(0), encoderDepth);
+    }
+
+    /**
+     * This classifier (shared weights) with its inputs corrupted during training, e.g. masking noise as a
+     * regulariser while fine-tuning (the denoising idea applied to the classifier); evaluation sees clean inputs.
+     */
+    public Classifier withInputCorruption(Corruption corruption) {
+        return new Classifier(network.withCorruption(corruption), encoderDepth);
+    }
+
+    /** This classifier (shared weights) with L2 weight decay λ on every weight matrix during training. */
+    public Classifier withWeightDecay(double lambda) {
+        return new Classifier(network.withWeightDecay(lambda), encoderDepth);
     }
 
     public Network network() {

@@ -82,6 +82,11 @@ public final class Network {
         return new Network(layers, loss, penalty, penaltyLayer, corruption, weightDecay, count);
     }
 
+    /** The same layers (shared weights) with another input corruption during training (null for none). */
+    public Network withCorruption(Corruption newCorruption) {
+        return new Network(layers, loss, penalty, penaltyLayer, newCorruption, weightDecay, frozenLayers);
+    }
+
     public Network withLoss(Loss newLoss) {
         return new Network(layers, newLoss, penalty, penaltyLayer, corruption, weightDecay, frozenLayers);
     }
@@ -162,8 +167,8 @@ public final class Network {
         int last = layers.size() - 1;
         Matrix output = ws.activations[last];
         output.requireSameShape("target", target);
-        for (Parameter p : ws.parameters) {
-            p.gradient().fill(0f);
+        for (int k = 0; k < ws.parameters.size(); k++) { // indexed: no iterator allocated per batch
+            ws.parameters.get(k).gradient().fill(0f);
         }
         ws.lossSum = loss.sum(output, target);
         ws.penaltyValue = 0;
@@ -193,7 +198,8 @@ public final class Network {
     private double addWeightDecay() {
         double sumOfSquares = 0;
         float lambda = (float) weightDecay;
-        for (Parameter p : decayedWeights) {
+        for (int k = 0; k < decayedWeights.size(); k++) {
+            Parameter p = decayedWeights.get(k);
             float[] w = p.value().data();
             float[] g = p.gradient().data();
             for (int i = 0; i < w.length; i++) {

@@ -24,12 +24,8 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
     @Override
     public Step start(List<Parameter> parameters) {
-        float[][] first = new float[parameters.size()][];
-        float[][] second = new float[parameters.size()][];
-        for (int k = 0; k < parameters.size(); k++) {
-            first[k] = new float[parameters.get(k).value().data().length];
-            second[k] = new float[first[k].length];
-        }
+        float[][] first = Optimizer.zerosLike(parameters);
+        float[][] second = Optimizer.zerosLike(parameters);
         long[] t = {0};
         return () -> {
             t[0]++;

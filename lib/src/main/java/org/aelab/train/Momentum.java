@@ -16,10 +16,7 @@ public record Momentum(double learningRate, double momentum) implements Optimize
 
     @Override
     public Step start(List<Parameter> parameters) {
-        float[][] previousDelta = new float[parameters.size()][];
-        for (int k = 0; k < parameters.size(); k++) {
-            previousDelta[k] = new float[parameters.get(k).value().data().length];
-        }
+        float[][] previousDelta = Optimizer.zerosLike(parameters);
         float eta = (float) learningRate;
         float m = (float) momentum;
         return () -> {

@@ -17,10 +17,7 @@ public record Nesterov(double learningRate, double momentum) implements Optimize
 
     @Override
     public Step start(List<Parameter> parameters) {
-        float[][] velocity = new float[parameters.size()][];
-        for (int k = 0; k < parameters.size(); k++) {
-            velocity[k] = new float[parameters.get(k).value().data().length];
-        }
+        float[][] velocity = Optimizer.zerosLike(parameters);
         float eta = (float) learningRate;
         float m = (float) momentum;
         return () -> {

@@ -39,6 +39,15 @@ public interface Optimizer {
         return new Adam(learningRate, 0.9, 0.999, 1e-8);
     }
 
+    /** One zero-filled buffer per parameter, the shape of its values: velocities and moments start here. */
+    static float[][] zerosLike(List<Parameter> parameters) {
+        float[][] buffers = new float[parameters.size()][];
+        for (int k = 0; k < parameters.size(); k++) {
+            buffers[k] = new float[parameters.get(k).value().data().length];
+        }
+        return buffers;
+    }
+
     static void checkLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);

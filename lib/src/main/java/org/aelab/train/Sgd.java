@@ -14,9 +14,9 @@ public record Sgd(double learningRate) implements Optimizer {
     public Step start(List<Parameter> parameters) {
         float eta = (float) learningRate;
         return () -> {
-            for (Parameter p : parameters) {
-                float[] w = p.value().data();
-                float[] g = p.gradient().data();
+            for (int k = 0; k < parameters.size(); k++) {
+                float[] w = parameters.get(k).value().data();
+                float[] g = parameters.get(k).gradient().data();
                 for (int i = 0; i < w.length; i++) {
                     w[i] -= eta * g[i];
                 }

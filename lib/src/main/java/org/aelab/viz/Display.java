@@ -36,8 +36,9 @@ final class Display {
 
     private void loadPlotlyIfNeeded(Output output) {
         if (output.needsPlotly() && frontend.isKernel() && !plotlySent) {
-            String script = cdn ? PlotlyJs.cdnScript() : PlotlyJs.inlineScript();
-            frontend.display(Output.html("<div class=\"aelab-plotly-loader\" style=\"display: none;\"></div>\n" + script));
+            String loader = cdn ? "<div class=\"aelab-plotly-loader\" style=\"display: none;\"></div>\n" + PlotlyJs.cdnScript()
+                    : PlotlyJs.inlineScript();
+            frontend.display(Output.html(loader));
             plotlySent = true;
         }
     }

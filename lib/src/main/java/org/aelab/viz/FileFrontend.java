@@ -1,9 +1,14 @@
 package org.aelab.viz;
 
+import java.io.UncheckedIOException;
+
+import java.io.IOException;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aelab.io.AtomicFiles;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -59,7 +64,15 @@ final class FileFrontend implements Frontend {
             case Output.HTML -> page(output).getBytes(StandardCharsets.UTF_8);
             default -> output.content().getBytes(StandardCharsets.UTF_8);
         };
-        AtomicFiles.write(file, bytes);
+        writeAtomically(file, bytes);
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) {
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     private String page(Output output) {
@@ -70,7 +83,7 @@ final class FileFrontend implements Frontend {
             } else {
                 Path plotly = directory.resolve(PlotlyJs.FILE_NAME);
                 if (!Files.isRegularFile(plotly)) {
-                    AtomicFiles.write(plotly, PlotlyJs.source().getBytes(StandardCharsets.UTF_8));
+                    writeAtomically(plotly, PlotlyJs.source().getBytes(StandardCharsets.UTF_8));
                 }
                 head = "<script type=\"text/javascript\" src=\"" + PlotlyJs.FILE_NAME + "\" charset=\"utf-8\"></script>\n";
             }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.aelab.io.AtomicFiles;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
@@ -58,7 +59,7 @@ public final class PngImage {
     }
 
     /** Writes the PNG to {@code path} through a temporary file and a rename, so no half-written file is left. */
-    public void save(Path path) {
+    public void save(Path path) throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }

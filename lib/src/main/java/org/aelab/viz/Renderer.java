@@ -10,7 +10,7 @@ import tech.tablesaw.plotly.components.Figure;
  * PNG, strings as Markdown, anything else as its {@code toString()}.
  */
 final class Renderer {
-    /** How long a plot waits for plotly.js to appear on the page (e.g. loading from a CDN). */
+    /** How long a plot waits for plotly.js to appear on the page (loading from a CDN, or unpacking the inline copy). */
     static final int WAIT_MILLIS = 30_000;
 
     /** Tells this JVM's plots from those of earlier kernel sessions still on the page. */
@@ -103,6 +103,10 @@ final class Renderer {
                 + "  var waited = 0;\n"
                 + "  (function attempt() {\n"
                 + "    if (window.Plotly) { draw(); return; }\n"
+                + "    if (window." + PlotlyJs.ERROR_GLOBAL + ") {\n"
+                + "      document.getElementById('" + div + "').textContent = window." + PlotlyJs.ERROR_GLOBAL + ";\n"
+                + "      return;\n"
+                + "    }\n"
                 + "    if ((waited += 50) > " + WAIT_MILLIS + ") {\n"
                 + "      document.getElementById('" + div + "').textContent = "
                 + "'This plot needs plotly.js, which is not loaded in this page: in the notebook, call Viz.reset() and show the figure again.';\n"

@@ -1,5 +1,7 @@
 package org.aelab.viz;
 
+import java.io.IOException;
+
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.nio.file.Path;
@@ -195,7 +197,7 @@ public final class Tiles {
     }
 
     /** Writes the PNG atomically (temporary file, then rename). */
-    public void save(Path path) {
+    public void save(Path path) throws IOException {
         render().save(path);
     }
 

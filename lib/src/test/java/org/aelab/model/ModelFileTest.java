@@ -1,6 +1,7 @@
 package org.aelab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.aelab.data.Datasets;
 import org.aelab.nn.Activation;
@@ -36,7 +38,7 @@ class ModelFileTest {
         for (boolean tied : new boolean[] {false, true}) {
             Autoencoder trained = model(1, tied);
             train(trained);
-            Path file = dir.resolve("nested/model-" + tied + ".aelab");
+            Path file = dir.resolve("nested-" + tied + "/model.aelab");
             ModelFile.save(file, trained.network(), PARAMETERS);
             Autoencoder fresh = model(2, tied);
             ModelFile.loadInto(file, fresh.network(), PARAMETERS);
@@ -46,7 +48,8 @@ class ModelFileTest {
                 assertTrue(a.weightsCopy().sameValues(b.weightsCopy()) && a.biasCopy().sameValues(b.biasCopy()), "layer " + i);
             }
             try (var files = Files.list(file.getParent())) {
-                assertTrue(files.noneMatch(f -> f.toString().endsWith(".part")), "no temporary file left behind");
+                assertEquals(List.of(file.getFileName().toString()), files.map(f -> f.getFileName().toString()).toList(),
+                        "only the model file, no temporary file left behind");
             }
         }
     }

@@ -1,10 +1,13 @@
 package org.aelab.viz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 import org.aelab.tensor.Matrix;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,49 @@ class DisplayTest {
     }
 
     @Test
+    void theInlinePlotlyJsIsTheWebjarGzippedAndBase64EncodedAndUnder3point5Mb() throws IOException {
+        RecordingKernel kernel = new RecordingKernel();
+        Display display = new Display(kernel, false);
+        display.show(LineChart.of(history(), "epoch", "loss"));
+        String loader = kernel.shown.get(0).content();
+
+        int start = loader.indexOf(PlotlyJs.PACKED_START);
+        assertTrue(start > 0, "the loader carries the packed bundle");
+        start += PlotlyJs.PACKED_START.length();
+        String base64 = loader.substring(start, loader.indexOf('"', start));
+        byte[] unpacked;
+        try (var gunzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            unpacked = gunzip.readAllBytes();
+        }
+        byte[] webjar = PlotlyJs.bytes();
+        assertTrue(webjar.length > 10_000_000, "the webjar's plotly.js is the unminified 10.8 MB bundle: " + webjar.length);
+        assertArrayEquals(webjar, unpacked, "base64 -> gunzip gives back the webjar's bytes exactly");
+
+        int bytes = loader.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 3_500_000, "the whole loader output is " + bytes + " bytes");
+        assertEquals(1, count(loader, PLOTLY_BANNER), "plotly.js's licence header stays readable, once");
+        assertEquals(1, count(loader, "Licensed under the MIT license"));
+        assertTrue(loader.contains("new DecompressionStream('gzip')") && loader.contains("atob(packed)"), loader.substring(0, 2000));
+        assertTrue(loader.contains("new Function('define', 'exports', 'module', source"),
+                "AMD/CommonJS names are shadowed so plotly.js lands on window even under RequireJS");
+        assertTrue(loader.contains("typeof DecompressionStream !== 'function'") && loader.contains("no DecompressionStream"),
+                "a browser that cannot unpack it gets a message");
+        String id = loader.substring(loader.indexOf("id=\"") + 4, loader.indexOf('"', loader.indexOf("id=\"") + 4));
+        assertTrue(id.startsWith("aelab-plotly-loader-") && loader.contains("document.getElementById('" + id + "')")
+                && loader.indexOf("<div id=\"" + id) < loader.indexOf("<script"),
+                "the message goes into the loader's own div: " + id);
+        assertTrue(kernel.shown.get(1).content().contains("window." + PlotlyJs.ERROR_GLOBAL),
+                "a plot stops waiting and shows the loader's error");
+
+        assertSame(PlotlyJs.packedBase64(), PlotlyJs.packedBase64(), "the packed bundle is computed once and cached");
+        display.forgetPlotly();
+        display.show(LineChart.of(history(), "epoch", "loss"));
+        String again = kernel.shown.get(2).content();
+        assertTrue(again.contains(PlotlyJs.PACKED_START + base64 + "\""), "a resend carries the same payload");
+        assertFalse(again.contains("id=\"" + id + "\""), "each loader gets its own div id");
+    }
+
+    @Test
     void eachFigureGetsItsOwnDivAndTablesawFiguresWorkToo() {
         RecordingKernel kernel = new RecordingKernel();
         Display display = new Display(kernel, false);
@@ -116,6 +163,7 @@ class DisplayTest {
         display.show(LineChart.of(history(), "epoch", "loss"));
         assertTrue(kernel.shown.get(0).content().contains(PlotlyJs.CDN_URL));
         assertFalse(kernel.shown.get(0).content().contains(PLOTLY_BANNER));
+        assertFalse(kernel.shown.get(0).content().contains(PlotlyJs.PACKED_START));
     }
 
     @Test
@@ -199,7 +247,8 @@ class DisplayTest {
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("learning curve") && html.contains("\"y\":[0.75,0.5,0.125]"));
         assertTrue(html.contains("src=\"" + PlotlyJs.FILE_NAME + "\""), "loads plotly.js from beside the page");
-        assertTrue(Files.readString(dir.resolve(PlotlyJs.FILE_NAME)).contains(PLOTLY_BANNER), "and the copy is there");
+        assertArrayEquals(PlotlyJs.bytes(), Files.readAllBytes(dir.resolve(PlotlyJs.FILE_NAME)),
+                "and the plain copy is there, byte for byte");
         assertTrue(paths.get(1).endsWith(".png"));
         assertEquals(1 + 2 * 3, ImageIO.read(Path.of(paths.get(1)).toFile()).getWidth());
         try (var listing = Files.list(dir)) {

@@ -1,19 +1,22 @@
-package org.aelab.viz;
+package org.aelab.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file completely or not at all: a temporary file in the same directory, then a rename. */
-final class AtomicFiles {
+/**
+ * Writes a file completely or not at all: a temporary file in the same directory, then a rename over the
+ * target, so nothing a user saved (a model, a figure) is ever left half-written.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] bytes) {
+    /** Writes {@code bytes} to {@code target}, creating its directory if needed. */
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         try {
@@ -31,7 +34,7 @@ final class AtomicFiles {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + absolute + ": " + e.getMessage(), e);
+            throw new IOException("could not write " + absolute + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,197 @@
+// Source of notebooks/06-mnist-stacked.ipynb in the percent format of nbbuild.py; rebuild with
+//   python notebooks/tools/nbbuild.py notebooks/tools/06-mnist-stacked.java -o notebooks/06-mnist-stacked.ipynb
+//%% markdown
+// # 06 · A stacked denoising autoencoder on MNIST: layer-wise pretraining (784-625-100)
+//
+// **Source:** `003_06d01c1066b95d79.txt`, exercise 3 (b): "Add another hidden layer with 100 neurons and train the
+// autoencoder as before. Plot the feature maps. Plot the learning curves, the weights, and the hidden layer
+// activations for sample test images." The same document's *Deep stacked autoencoders* slides train the network
+// greedily: "Training first hidden layer", then "Training second hidden layer. Reconstructs first-hidden layer
+// output" (also `002_30a0b8d3c8338d16.txt`, layer-wise training).
+//
+// **Here.** Level 1 is notebook 05's 784-625-784 denoising autoencoder: its saved weights are reused when
+// `notebooks/models/` holds a file trained with exactly the parameters below, and it is trained again otherwise
+// (the next cell says which). Level 2 is a 625-100-625 autoencoder trained "as before" — masking noise ν = 0.1,
+// cross-entropy, α = 0.1, batch 128, ρ = 0.02, β = 0.4 — to reconstruct level 1's codes of the training images,
+// with level 1 fixed. The stack's encoder is then 784 → 625 → 100.
+//
+// **Where the source is silent we choose, and say so:** 10 epochs for level 2; its codes are sigmoid activations
+// in [0, 1], so binary cross-entropy applies to them as to pixels; the second level's features are drawn in
+// pixel space through the product of the two weight matrices (a linear view that ignores the sigmoid between them).
+//%% code parameters
+// Every hyperparameter of this notebook: edit and rerun.
+// Level 1: must equal notebook 05's parameters for its saved layer to be reused.
+int trainImages = 60_000;        // the first n MNIST training images (both levels)
+int testImages = 10_000;         // the first n MNIST test images
+int hiddenUnits = 625;
+double corruptionLevel = 0.1;
+double learningRate = 0.1;
+int batchSize = 128;
+double rho = 0.02;
+double beta = 0.4;
+int epochs = 10;
+long seed = 1;
+// Level 2: 625 -> 100 -> 625, trained on level 1's codes.
+int level2Units = 100;
+double level2CorruptionLevel = 0.1;
+double level2LearningRate = 0.1;
+int level2BatchSize = 128;
+double level2Rho = 0.02;
+double level2Beta = 0.4;
+int level2Epochs = 10;
+long level2Seed = 2;
+int sampleImages = 10;           // test images in the activation pictures
+//%% code
+import java.nio.file.*;
+import java.util.*;
+import org.aelab.data.*;
+import org.aelab.model.*;
+import org.aelab.nn.*;
+import org.aelab.tensor.*;
+import org.aelab.train.*;
+import org.aelab.viz.*;
+import tech.tablesaw.api.*;
+
+String modelDirectory = "models";    // saved layers (git-ignored), shared with notebooks 05 and 07
+Mnist mnist = Mnist.load();
+Matrix train = mnist.train().first(trainImages).images();
+LabeledImages test = mnist.test().first(testImages);
+
+/** A denoising sparse autoencoder with the recipe of 003 Q3a. */
+Autoencoder denoising(int inputs, int hidden, double nu, double rho, double beta, long seed) {
+    return Autoencoder.builder().input(inputs).hidden(hidden, Activation.SIGMOID).output(Activation.SIGMOID)
+            .loss(Loss.BCE).sparsity(rho, beta).corruption(Corruption.masking(nu)).init(Init.glorot()).seed(seed).build();
+}
+
+Trainer sgd(double lr, int batch, int epochs, long seed) {
+    return Trainer.builder().optimizer(Optimizer.sgd(lr)).batchSize(batch).epochs(epochs).seed(seed)
+            .listener(Progress.auto()).build();
+}
+
+/** Everything that shaped a layer's weights; a saved file is reused only when this matches exactly. */
+Map<String, String> savedParameters(Autoencoder ae, Trainer trainer, int trainImages) {
+    return Map.of("network", ae.network().toString(), "init", ae.init() + ", seed " + ae.seed(),
+            "trainer", trainer.toString(), "data", "MNIST training images 0.." + (trainImages - 1));
+}
+
+Autoencoder level1 = denoising(784, hiddenUnits, corruptionLevel, rho, beta, seed);
+Trainer level1Trainer = sgd(learningRate, batchSize, epochs, seed);
+Path level1File = Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab");
+boolean level1Reused = ModelFile.loadOrTrain(level1File, level1.network(), savedParameters(level1, level1Trainer, trainImages),
+        () -> level1.fit(level1Trainer, train));
+double level1TestBce = level1.reconstructionLoss(test.images());
+System.out.printf("level 1: %s%n  test BCE per image %.2f%n", level1, level1TestBce);
+//%% markdown
+// ## Level 2: pretraining on level 1's codes
+//
+// The curves are the BCE of level 2's reconstruction of the 625 level-1 codes (summed over the 625 units,
+// averaged over the images): training (corrupted codes in, clean codes as targets) and test (clean). The table's
+// `seconds` column is the training time of each epoch.
+//%% code
+Autoencoder level2 = denoising(hiddenUnits, level2Units, level2CorruptionLevel, level2Rho, level2Beta, level2Seed);
+StackedAutoencoder stack = StackedAutoencoder.of(level1).withLevel(level2);
+Trainer level2Trainer = sgd(level2LearningRate, level2BatchSize, level2Epochs, level2Seed);
+History history = stack.pretrainLevel(1, level2Trainer, train, test.images());
+Viz.show(LineChart.of(history.table(), "epoch", "reconstruction", "validation", "loss")
+        .withTitle("level 2 (625-100-625) on level 1's codes").withAxisTitles("epoch", "BCE per image (sum over 625 codes)"));
+Viz.show(history.table());
+System.out.printf("level 2 test BCE per image: %.2f after epoch 1, %.2f after epoch %d; %.2f s per epoch on average%n",
+        history.column("validation")[0], history.last("validation"), history.epochs(), history.secondsPerEpoch());
+
+// Saved for notebook 07 with everything that shaped it: its own settings and level 1's.
+Map<String, String> level2Parameters = new TreeMap<>();
+savedParameters(level1, level1Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level1 " + k, v));
+savedParameters(level2, level2Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level2 " + k, v));
+Path level2File = Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab");
+ModelFile.save(level2File, level2.network(), level2Parameters);
+System.out.println("saved " + level2File.toAbsolutePath().normalize() + " (" + Files.size(level2File) + " bytes)");
+stack
+//%% markdown
+// ## Feature maps of both levels
+//
+// Left: the 625 level-1 filters (rows of W₁ᵀ) as 28 × 28 images. Right: the 100 level-2 features in pixel space,
+// rows of (W₁·W₂)ᵀ. Red positive, blue negative, each tile on its own scale. Level-2 features combine many
+// level-1 strokes into larger parts of digits.
+//%% code
+Viz.show(Panels.row(
+        Tiles.of(stack.inputSpaceFeatures(0), 28, 28).withColumns(25).withColorMap(ColorMap.DIVERGING),
+        Tiles.of(stack.inputSpaceFeatures(1), 28, 28).withColumns(10).withColorMap(ColorMap.DIVERGING).withZoom(2))
+        .withCaptions("level 1: " + hiddenUnits + " filters", "level 2: " + level2Units + " features in pixel space"));
+//%% markdown
+// ## The weights of level 2
+//
+// Each of the 100 units' 625 incoming weights (a column of W₂), laid out 25 × 25 in the order of the level-1
+// units: which level-1 features excite (red) or inhibit (blue) it.
+//%% code
+Matrix level2Weights = level2.encoder().get(0).weightsCopy().transposeCopy();   // 100 × 625
+int side1 = (int) Math.round(Math.sqrt(hiddenUnits));
+Viz.show(side1 * side1 == hiddenUnits
+        ? Tiles.of(level2Weights, side1, side1).withColumns(10).withColorMap(ColorMap.DIVERGING).withZoom(2)
+        : Tiles.ofMatrix(level2Weights).withColorMap(ColorMap.DIVERGING));
+//%% markdown
+// ## Hidden-layer activations for sample test images
+//
+// The first test images, their 625 level-1 activations (25 × 25) and their 100 level-2 activations (10 × 10),
+// white 1, black 0.
+//%% code
+Matrix samples = test.images().rowRangeCopy(0, sampleImages);
+Matrix codes1 = stack.encode(samples, 0);
+Matrix codes2 = stack.encode(samples, 1);
+int side2 = (int) Math.round(Math.sqrt(level2Units));
+Viz.show(Panels.row(
+        Tiles.of(samples, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2),
+        side1 * side1 == hiddenUnits ? Tiles.of(codes1, side1, side1).withColumns(sampleImages).withRange(0, 1).withZoom(2)
+                : Tiles.ofMatrix(codes1).withRange(0, 1),
+        side2 * side2 == level2Units ? Tiles.of(codes2, side2, side2).withColumns(sampleImages).withRange(0, 1).withZoom(5)
+                : Tiles.ofMatrix(codes2).withRange(0, 1).withZoom(4))
+        .withCaptions("test images", "level 1 (" + hiddenUnits + ")", "level 2 (" + level2Units + ")"));
+
+Matrix testCodes2 = stack.encode(test.images(), 1);
+double meanActivation2 = testCodes2.mean();
+System.out.printf("level 2 over %d test images: mean activation %.4f (target ρ = %s)%n", testImages, meanActivation2, level2Rho);
+//%% markdown
+// ## Reconstruction through the whole stack
+//
+// Encode 784 → 625 → 100, then decode 100 → 625 → 784 with both decoders: rows are the test images, their
+// reconstruction by level 1 alone, and through the 100-unit bottleneck.
+//%% code
+Matrix rows = Matrix.zeros(3 * sampleImages, 784);
+System.arraycopy(samples.data(), 0, rows.data(), 0, sampleImages * 784);
+System.arraycopy(level1.reconstruct(samples).data(), 0, rows.data(), sampleImages * 784, sampleImages * 784);
+System.arraycopy(stack.reconstruct(samples).data(), 0, rows.data(), 2 * sampleImages * 784, sampleImages * 784);
+Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2));
+
+double deepTestBce = Loss.BCE.value(stack.reconstruct(test.images()), test.images());
+System.out.printf("test BCE per image: level 1 alone %.2f, through the 100-unit stack %.2f%n", level1TestBce, deepTestBce);
+//%% code check
+// CHECK lines: one per check, then fail loudly if any failed.
+List<String> failed = new ArrayList<>();
+void check(String name, String value, String expected, boolean pass) {
+    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
+    if (!pass) failed.add(name);
+}
+
+boolean full = trainImages * (long) epochs >= 600_000;
+double level1Bound = full ? 75 : 130;   // as in notebook 05
+check("level 1 test BCE per image (" + (level1Reused ? "reused from " + level1File : "trained here") + ")",
+        String.format("%.2f", level1TestBce), "< " + level1Bound, level1TestBce < level1Bound);
+double level2Test = history.last("validation");
+check("level 2 test BCE falls from epoch 1 to the last", String.format("%.2f -> %.2f", history.column("validation")[0], level2Test),
+        "lower at the end", level2Test < history.column("validation")[0]);
+double[] penalty = history.column("penalty");
+check("level 2 sparsity penalty, epoch 1 -> last", String.format("%.2f -> %.2f", penalty[0], penalty[penalty.length - 1]),
+        "lower at the end", penalty[penalty.length - 1] < penalty[0]);
+check("test BCE per image through the 784-625-100 stack", String.format("%.2f", deepTestBce), "< 1.5 x level 1's "
+        + String.format("%.2f", level1TestBce), deepTestBce < 1.5 * level1TestBce);
+check("saved level-2 file", level2File.toString(), "exists", Files.exists(level2File));
+
+if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+//%% markdown
+// ## Comparison with the source
+//
+// (Filled in from a full run.)
+//%% metadata
+{
+  "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;", "level2Epochs = 3;"],
+  "expects": {"plotly": 1, "png": 4, "table": 1}
+}
