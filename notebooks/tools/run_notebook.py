@@ -118,7 +118,7 @@ def main():
     parser.add_argument("--mode", choices=("quick", "full"), default="quick")
     parser.add_argument("--kernel", default="aelab")
     parser.add_argument("--cell-timeout", type=int, default=None,
-                        help="seconds per cell (default 300 in quick mode, none in full mode)")
+                        help="seconds per cell (default 300 in quick mode, 3600 in full mode)")
     parser.add_argument("--inject", help="JSON file: list of Java lines to add to the injected cell")
     parser.add_argument("--probe", action="store_true")
     args = parser.parse_args()
@@ -131,7 +131,7 @@ def main():
         lines = lines + json.load(open(args.inject, encoding="utf-8"))
     if lines:
         inject_parameters(nb, path, lines)
-    timeout = args.cell_timeout if args.cell_timeout is not None else (300 if args.mode == "quick" else None)
+    timeout = args.cell_timeout if args.cell_timeout is not None else (300 if args.mode == "quick" else 3600)
 
     result = {"notebook": os.path.basename(path), "mode": args.mode, "status": "ok",
               "failed_cell": None, "message": None, "probe": None, "kernel_starts": 0}
