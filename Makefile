@@ -59,8 +59,9 @@ kernel-choice:
 	@case " $(KERNELS) " in *" $(KERNEL) "*) ;; \
 	  *) echo "unknown KERNEL=$(KERNEL); choices: $(KERNELS) (default rapaio)"; exit 2;; esac
 
+# Localhost only, token authentication on (the default); root (containers) needs --allow-root.
 lab: setup
-	cd notebooks && jupyter lab --ServerApp.ip=127.0.0.1 --no-browser
+	cd notebooks && jupyter lab --ServerApp.ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup
 	@start=$$(date +%s); rc=0; \

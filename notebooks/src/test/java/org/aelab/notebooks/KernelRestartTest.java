@@ -28,7 +28,8 @@ class KernelRestartTest {
         JsonNode kernel = ExecutedNotebook.JSON.readTree(run.output());
         String classpath = kernel.path("env").path("RJK_CLASSPATH").asText(
                 kernel.path("env").path("IJAVA_CLASSPATH").asText(kernel.path("env").path("JJAVA_CLASSPATH").asText()));
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "aelab", "aelab");
+        Path m2 = Path.of(System.getProperty("aelab.localRepository",
+                System.getProperty("user.home") + "/.m2/repository"), "org", "aelab", "aelab");
         assertTrue(classpath.contains(m2.toString()), () -> "kernelspec " + Jupyter.kernel() + " classpath does not"
                 + " name the library in the local Maven repository (" + m2 + "): " + classpath);
     }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Executes every notebooks/*.ipynb headless on the {@code aelab} kernel in quick mode and checks it:
- * no error output, no FAIL, its CHECK lines printed by the final cell tagged {@code check}, the
+ * the README conventions, no error output, no FAIL, its CHECK lines printed by the final cell tagged {@code check}, the
  * outputs it declares in {@code metadata.aelab.expects}, plotly.js at most once, and its HTML export
  * rendered by a real Chromium with the network off. Notebooks that declare
  * {@code metadata.aelab.nonsense} are also run with nonsense parameters, which must show the
@@ -38,6 +39,8 @@ class NotebooksTest {
 
     record Row(String notebook, String status, double seconds, long bytes, List<String> checks) {
     }
+
+    static final Pattern SOURCE_FILE = Pattern.compile("\\d{3}_[0-9a-f]{16}\\.txt");
 
     static final Map<String, Row> REPORT = new ConcurrentSkipListMap<>();
 
@@ -57,6 +60,7 @@ class NotebooksTest {
     private DynamicContainer testsFor(Path notebook) {
         String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
         List<DynamicNode> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("follows the notebook conventions", () -> conventions(notebook, name)));
         tests.add(DynamicTest.dynamicTest("executes in quick mode", () -> executeQuick(notebook, name)));
         tests.add(DynamicTest.dynamicTest("renders offline in Chromium", () -> rendersInBrowser(notebook, name)));
         if (metadata(notebook).has("nonsense")) {
@@ -80,6 +84,37 @@ class NotebooksTest {
             fail("the runner wrote no " + file + "; see " + dir.resolve(name + ".log"));
         }
         return ExecutedNotebook.JSON.readTree(file.toFile());
+    }
+
+    /** The shape README.md asks of every notebook, checked on the committed file (no kernel needed). */
+    private void conventions(Path notebook, String name) throws Exception {
+        ExecutedNotebook nb = new ExecutedNotebook(notebook);
+        JsonNode cells = nb.cells();
+        assertTrue(cells.size() >= 3, () -> name + ": too few cells");
+        JsonNode first = cells.get(0);
+        assertEquals("markdown", first.path("cell_type").asText(), () -> name + ": cell 1 must be Markdown stating the"
+                + " exercise and its source file");
+        assertTrue(SOURCE_FILE.matcher(ExecutedNotebook.text(first.path("source"))).find(), () -> name
+                + ": cell 1 must name its source file (e.g. 000_fa578f4f1251678e.txt)");
+        JsonNode firstCode = null;
+        for (JsonNode cell : cells) {
+            if (cell.path("cell_type").asText().equals("code")) {
+                firstCode = cell;
+                break;
+            }
+        }
+        assertTrue(firstCode != null && ExecutedNotebook.hasTag(firstCode, "parameters"), () -> name
+                + ": the first code cell must be tagged 'parameters'");
+        assertEquals("markdown", cells.get(cells.size() - 1).path("cell_type").asText(), () -> name
+                + ": the last cell must be Markdown comparing the result with the source");
+        JsonNode quick = metadata(notebook).path("quick");
+        assertTrue(quick.isMissingNode() || quick.isArray(), () -> name + ": metadata.aelab.quick must be a list of"
+                + " Java lines, got " + quick);
+        for (JsonNode cell : cells) {
+            assertTrue(cell.path("outputs").isEmpty() && cell.path("execution_count").isNull()
+                    || !cell.path("cell_type").asText().equals("code"), () -> name
+                    + ": commit notebooks without outputs (JupyterLab: Edit > Clear Outputs of All Cells)");
+        }
     }
 
     private void executeQuick(Path notebook, String name) throws Exception {
