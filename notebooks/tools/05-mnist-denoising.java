@@ -185,10 +185,30 @@ if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + faile
 //%% markdown
 // ## Comparison with the source
 //
-// (Filled in from a full run.)
+// Measured in a full run of this notebook (`make book`: 60 000 training images, 10 epochs, the parameters above,
+// seed 1) on the project's 2-core machine, shared with other jobs; the numbers other than times are the same on
+// every rerun.
+//
+// | | source (`003_06d01c1066b95d79.txt`, Q3a) | this notebook |
+// |---|---|---|
+// | learning curves | asked for; the source prints no values | test BCE per image 101.76 after epoch 1, 87.33 after epoch 2, 67.38 after epoch 10, still falling |
+// | same recipe in PyTorch (this machine, `make bench`) | — | 105.9 after epoch 1, 89.8 after epoch 2, at 48–60 s per epoch |
+// | time per epoch | — | 3.81 s on average (2.56–4.85 s) in the `make book` run quoted here; up to 12.7 s per epoch in a run while other jobs loaded the machine. The PyTorch run above took 48–60 s per epoch |
+// | the weights | asked for (its Q2 figure: "10x10 weights of 144 filters") | 625 filters: localised pen-stroke detectors (a red stroke beside a blue one) and, after 10 epochs, many filters that are still mostly speckle |
+// | hidden activations | asked for (its Q2 figure: "12x12 hidden activations … of 100 samples") | sparse: mean activation 0.060 over the test images, 24.3 of 625 units above 0.5 per image |
+// | denoising | — | on the 151 581 ink pixels the noise set to 0, squared error 0.592 in the corrupted input and 0.063 in its reconstruction; over all pixels 0.0115 (corrupted), 0.0082 (reconstruction of the corrupted input), 0.0073 (reconstruction of the clean input) |
+//
+// **Differences explained.** The source gives the recipe and asks for plots, not values, so there is no number to
+// match; the PyTorch run of the same recipe lands within 4 BCE units of ours after one and two epochs (its
+// initialisation and batch order differ). The mean activation, 0.060, is three times the target ρ = 0.02: with
+// β = 0.4 the KL penalty (7.9 per image after 10 epochs, and still falling) is small beside the reconstruction
+// term (about 70), so sparsity is a mild pull, not a constraint. The training curve lies above the test curve
+// because it is measured on corrupted inputs while the weights are still changing during the epoch. The
+// reconstruction of a corrupted image repairs most of the erased ink but is blurrier than the clean image, so over
+// all pixels it beats the corrupted input (0.0082 vs 0.0115) while a clean input reconstructs a little better still.
 //%% metadata
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;"],
-  "expects": {"plotly": 1, "png": 3, "table": 1},
+  "expects": {"plotly": 1, "png": 3, "table": 2},
   "nonsense": {"lines": ["double learningRate = -0.1;"], "message": "learning rate must be finite and > 0, got -0.1"}
 }

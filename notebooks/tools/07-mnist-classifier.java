@@ -121,7 +121,7 @@ Trainer classifierTrainer(int epochs) {
 /** The rows of the accuracy table, filled in as the runs finish. */
 Table accuracies = Table.create("test accuracy on " + testImages + " MNIST test images",
         StringColumn.create("classifier"), StringColumn.create("encoder"), IntColumn.create("labelled images"),
-        StringColumn.create("training"), DoubleColumn.create("test accuracy %"), DoubleColumn.create("seconds"));
+        StringColumn.create("training"), DoubleColumn.create("test accuracy %"), DoubleColumn.create("training seconds"));
 
 void addRow(String classifier, String encoder, int labels, String training, double accuracy, double seconds) {
     accuracies.stringColumn(0).append(classifier);
@@ -281,9 +281,45 @@ for (var entry : fewLabelAccuracy.entrySet()) {
 
 if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
 //%% markdown
-// ## Comparison with the source
+// ## Comparison with the sources
 //
-// (Filled in from a full run.)
+// Measured in a full run of this notebook (`make book`: the stack of notebooks 05 and 06 pretrained on all 60 000
+// training images, the parameters above) on the project's 2-core machine, shared with other jobs; the accuracies
+// are the same on every rerun, the times are not.
+//
+// | classifier | labelled images | training | test accuracy |
+// |---|---|---|---|
+// | frozen encoder + softmax | 60 000 | momentum (0.1, 0.9), batch 128, 10 epochs | 93.93 % |
+// | end-to-end fine-tuning | 60 000 | momentum (0.1, 0.9), batch 128, 30 epochs, input masking ν = 0.1 | **98.32 %** |
+// | same network from scratch | 60 000 | the same | 98.13 % |
+// | frozen encoder + softmax | 100 | momentum (0.05, 0.9), batch 10, 100 epochs | 71.58 % |
+// | end-to-end fine-tuning | 100 | the same | 72.27 % |
+// | same network from scratch | 100 | the same | 66.76 % |
+// | frozen encoder + softmax | 1 000 | the same | 88.10 % |
+// | end-to-end fine-tuning | 1 000 | the same | 90.55 % |
+// | same network from scratch | 1 000 | the same | 86.41 % |
+//
+// **Against the sources.** `003_…` Q3c asks for learning curves and the accuracy and gives no number; its
+// semi-supervised slide claims that pretraining on many unlabelled images helps when labels are few, and
+// `004_…` offers the frozen and the fine-tuned encoder as alternatives. All three show here:
+//
+// - *Fine-tuning beats freezing* by 4.4 points (98.32 % vs 93.93 %): the 100 codes were learned to reconstruct
+//   images, not to separate digits, and a linear softmax on them leaves 6 % of the test digits wrong.
+// - *With all 60 000 labels pretraining barely matters*: the randomly initialised network, trained with the same
+//   optimizer, epochs, batch order and input noise, reaches 98.13 %, 0.19 points below the fine-tuned one.
+// - *With few labels it matters*: +5.5 points with 100 labels (72.27 % vs 66.76 %) and +4.1 points with 1 000
+//   (90.55 % vs 86.41 %). With 100 labels even the frozen encoder (71.58 %) beats training everything from scratch.
+//
+// **Recipe for the 98 % target.** Classical momentum 0.9 at lr 0.1, batch 128, 30 epochs, masking noise ν = 0.1 on
+// the classifier's inputs while training, starting from a fresh softmax layer on the pretrained encoder. The test
+// accuracy first reached 98 % after epoch 14 and was 98.32 % after epoch 30 (the learning-curve table). For
+// comparison, plain SGD at 0.1 without momentum reached only 97.0 % after 30 fine-tuning epochs in a PyTorch run of
+// this recipe on this machine; without the input noise, a fine-tuning run of this network here (its softmax layer
+// first trained 5 epochs on the frozen encoder) reached 98.08 % after 30 epochs. Vincent et
+// al. (2010) report 1.40 % test error for a 3-layer stacked denoising autoencoder; our 2-layer stack with 10
+// pretraining epochs per level ends at 1.68 %. The most frequent mistake is a 4 read as a 9 (11 times).
+//
+// **Time.** In the `make book` run quoted here this notebook took 194 s: fine-tuning 1.68 s per epoch, from scratch 2.27 s per epoch, the few-label runs 0.8–7.6 s each, the rest mostly the test accuracy measured after every epoch. Notebooks 05, 06 and 07 together took 272 s (50 + 28 + 194 s; 417 s in an earlier run while other jobs loaded the machine).
 //%% metadata
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;", "level2Epochs = 3;", "frozenEpochs = 3;",
