@@ -35,17 +35,14 @@ public record BinaryCrossEntropy(Reduction reduction) implements Loss {
      */
     @Override
     public void outputDelta(Activation activation, Matrix output, Matrix target, float scale, Matrix delta) {
+        if (activation == Activation.SIGMOID) {
+            Residuals.scaledDifference(output, target, scale, delta);
+            return;
+        }
         float[] y = output.data();
         float[] t = target.data();
         float[] d = delta.data();
-        int n = output.rows() * output.cols();
-        if (activation == Activation.SIGMOID) {
-            for (int i = 0; i < n; i++) {
-                d[i] = (y[i] - t[i]) * scale;
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < output.rows() * output.cols(); i++) {
             double p = Math.min(Math.max(y[i], EPSILON), 1 - EPSILON);
             d[i] = (float) ((p - t[i]) / (p * (1 - p)) * scale);
         }

@@ -32,17 +32,14 @@ public record SoftmaxCrossEntropy(Reduction reduction) implements Loss {
     /** With a softmax output and targets summing to 1 per row, ∂E/∂x = y − t; otherwise ∂E/∂y = −t/y through g'. */
     @Override
     public void outputDelta(Activation activation, Matrix output, Matrix target, float scale, Matrix delta) {
+        if (activation == Activation.SOFTMAX) {
+            Residuals.scaledDifference(output, target, scale, delta);
+            return;
+        }
         float[] y = output.data();
         float[] t = target.data();
         float[] d = delta.data();
-        int n = output.rows() * output.cols();
-        if (activation == Activation.SOFTMAX) {
-            for (int i = 0; i < n; i++) {
-                d[i] = (y[i] - t[i]) * scale;
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < output.rows() * output.cols(); i++) {
             d[i] = (float) (-t[i] / Math.max(y[i], EPSILON) * scale);
         }
         activation.backprop(output, delta);

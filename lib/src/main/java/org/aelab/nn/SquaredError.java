@@ -27,13 +27,7 @@ public record SquaredError(boolean half, Reduction reduction) implements Loss {
     /** ∂E/∂y = (y − t), or 2(y − t) without the ½; then through g'. */
     @Override
     public void outputDelta(Activation activation, Matrix output, Matrix target, float scale, Matrix delta) {
-        float[] y = output.data();
-        float[] t = target.data();
-        float[] d = delta.data();
-        float factor = half ? scale : 2f * scale;
-        for (int i = 0; i < output.rows() * output.cols(); i++) {
-            d[i] = (y[i] - t[i]) * factor;
-        }
+        Residuals.scaledDifference(output, target, half ? scale : 2f * scale, delta);
         activation.backprop(output, delta);
     }
 
