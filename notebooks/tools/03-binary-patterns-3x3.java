@@ -1,36 +1,30 @@
-"""Writes notebooks/03-binary-patterns-3x3.ipynb (run from anywhere: python notebooks/tools/gen_03.py)."""
-import os
-from nbcells import code, md, write
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-INTRO = r"""
-# 03 · Five 3 × 3 binary patterns, with and without sparsity
-
-**Source:** `003_06d01c1066b95d79.txt` — *Tutorial 10 Autoencoders* (Chen-Change Loy), question 1
-(its notebooks `t10q1a.ipynb` and `t10q1b.ipynb`).
-
-**Exercise.** Given five binary patterns x₁ … x₅ (3 × 3: a top bar, a left bar, the anti-diagonal, the
-diagonal and an L), "design an autoencoder with four hidden neurons to reconstruct the patterns, using
-gradient descent learning with a learning parameter α = 0.1. Find the weights, biases, hidden-layer
-activations and reconstructions of the input patterns at convergence. Repeat the above by introducing a
-sparsity constraint with a penalty parameter β = 0.5 and sparsity parameter ρ = 0.1."
-
-| | source | here |
-|---|---|---|
-| network | 9 inputs, 4 hidden, 9 outputs | 9-4-9, sigmoid hidden and output units |
-| loss | J = −Σₚ (xₚ log yₚ + (1 − xₚ) log(1 − yₚ)), summed | `Loss.bce(Reduction.SUM)`: summed over the 9 outputs and the 5 patterns |
-| learning | W ← W − α∇_W J, b ← b − α∇_b J, α = 0.1 | `Optimizer.sgd(0.1)`, one full-batch step per epoch |
-| sparsity | β = 0.5, ρ = 0.1 | KL penalty β·Σⱼ KL(ρ ‖ ρ̂ⱼ), ρ̂ⱼ = mean activation of hidden unit j over the 5 patterns |
-
-**Where the source is silent we choose, and say so** (each is a parameter below): the initial weights
-(Glorot uniform, biases 0, seed 0); the sigmoid output units (the printed outputs are probabilities in (0, 1));
-full-batch updates; and what "at convergence" means. A sigmoid network under cross-entropy never reaches
-J = 0 — its loss falls for ever as the weights grow — so we stop when J has fallen by less than 0.001 over
-the last 1 000 epochs, or at 200 000 epochs, whichever comes first.
-"""
-
-PARAMETERS = r"""
+// Source of notebooks/03-binary-patterns-3x3.ipynb in the percent format of nbbuild.py; rebuild with
+//   python notebooks/tools/nbbuild.py notebooks/tools/03-binary-patterns-3x3.java -o notebooks/03-binary-patterns-3x3.ipynb
+//%% markdown
+// # 03 · Five 3 × 3 binary patterns, with and without sparsity
+//
+// **Source:** `003_06d01c1066b95d79.txt` — *Tutorial 10 Autoencoders* (Chen-Change Loy), question 1
+// (its notebooks `t10q1a.ipynb` and `t10q1b.ipynb`).
+//
+// **Exercise.** Given five binary patterns x₁ … x₅ (3 × 3: a top bar, a left bar, the anti-diagonal, the
+// diagonal and an L), "design an autoencoder with four hidden neurons to reconstruct the patterns, using
+// gradient descent learning with a learning parameter α = 0.1. Find the weights, biases, hidden-layer
+// activations and reconstructions of the input patterns at convergence. Repeat the above by introducing a
+// sparsity constraint with a penalty parameter β = 0.5 and sparsity parameter ρ = 0.1."
+//
+// | | source | here |
+// |---|---|---|
+// | network | 9 inputs, 4 hidden, 9 outputs | 9-4-9, sigmoid hidden and output units |
+// | loss | J = −Σₚ (xₚ log yₚ + (1 − xₚ) log(1 − yₚ)), summed | `Loss.bce(Reduction.SUM)`: summed over the 9 outputs and the 5 patterns |
+// | learning | W ← W − α∇_W J, b ← b − α∇_b J, α = 0.1 | `Optimizer.sgd(0.1)`, one full-batch step per epoch |
+// | sparsity | β = 0.5, ρ = 0.1 | KL penalty β·Σⱼ KL(ρ ‖ ρ̂ⱼ), ρ̂ⱼ = mean activation of hidden unit j over the 5 patterns |
+//
+// **Where the source is silent we choose, and say so** (each is a parameter below): the initial weights
+// (Glorot uniform, biases 0, seed 0); the sigmoid output units (the printed outputs are probabilities in (0, 1));
+// full-batch updates; and what "at convergence" means. A sigmoid network under cross-entropy never reaches
+// J = 0 — its loss falls for ever as the weights grow — so we stop when J has fallen by less than 0.001 over
+// the last 1 000 epochs, or at 200 000 epochs, whichever comes first.
+//%% code parameters
 // Every hyperparameter of this notebook: edit and rerun.
 int hiddenUnits = 4;                 // "four hidden neurons"
 double learningRate = 0.1;           // α
@@ -40,9 +34,7 @@ int maxEpochs = 200_000;             // stop here if not converged before
 int convergenceWindow = 1_000;       // converged: J fell by less than convergenceTolerance
 double convergenceTolerance = 1e-3;  //            over the last convergenceWindow epochs
 long seed = 0;                       // weight initialisation (Glorot uniform; biases start at 0)
-"""
-
-SETUP = r"""
+//%% code
 import java.util.*;
 import org.aelab.data.Datasets;
 import org.aelab.model.Autoencoder;
@@ -104,53 +96,37 @@ void report(String title, Run run) {
     printMatrix("Output", ae.reconstruct(patterns), " %.4e");
     printMatrix("Output binary (output > 0.5)", binarise(ae.reconstruct(patterns)), " %2.0f");
 }
-"""
-
-PLAIN_MD = r"""
-## Reconstruction loss only (the source's `t10q1a`)
-"""
-
-PLAIN = r"""
+//%% markdown
+// ## Reconstruction loss only (the source's `t10q1a`)
+//%% code
 Run plain = train(false);
 report("Reconstruction loss only", plain);
-"""
-
-SPARSE_MD = r"""
-## Reconstruction loss + KL sparsity, β = 0.5, ρ = 0.1 (the source's `t10q1b`)
-
-The same initial weights (same seed); only the loss changes: J + β·Σⱼ KL(ρ ‖ ρ̂ⱼ).
-"""
-
-SPARSE = r"""
+//%% markdown
+// ## Reconstruction loss + KL sparsity, β = 0.5, ρ = 0.1 (the source's `t10q1b`)
+//
+// The same initial weights (same seed); only the loss changes: J + β·Σⱼ KL(ρ ‖ ρ̂ⱼ).
+//%% code
 Run sparse = train(true);
 report("Reconstruction + sparsity", sparse);
-"""
-
-CURVES_MD = r"""
-## Learning curves
-
-The summed loss J per epoch (log scale) for both runs, and for the sparse run its reconstruction part alone.
-Each run stops where it meets the convergence rule of the parameters cell.
-"""
-
-CURVES = r"""
+//%% markdown
+// ## Learning curves
+//
+// The summed loss J per epoch (log scale) for both runs, and for the sparse run its reconstruction part alone.
+// Each run stops where it meets the convergence rule of the parameters cell.
+//%% code
 Viz.show(LineChart.create().withTitle("gradient descent, α = " + learningRate)
         .withAxisTitles("epoch", "J (summed over units and patterns)").withLogY()
         .withCurve("reconstruction only: J", plain.history().table(), "epoch", "loss")
         .withCurve("sparse: J + β·KL", sparse.history().table(), "epoch", "loss")
         .withCurve("sparse: reconstruction part of J", sparse.history().table(), "epoch", "reconstruction"));
-"""
-
-COMPARE_MD = r"""
-## Hidden activations with and without sparsity
-
-Rows are the patterns x₁ … x₅, columns the 4 hidden units (grey: each map's own scale, black lowest; the
-values are in the cells). Beside ours, the two hidden-activation tensors the source prints, typed in from
-`003_06d01c1066b95d79.txt`. Which hidden unit does what is arbitrary — it depends on the initial weights — so
-only the overall picture compares, not unit j with unit j.
-"""
-
-COMPARE = r"""
+//%% markdown
+// ## Hidden activations with and without sparsity
+//
+// Rows are the patterns x₁ … x₅, columns the 4 hidden units (grey: each map's own scale, black lowest; the
+// values are in the cells). Beside ours, the two hidden-activation tensors the source prints, typed in from
+// `003_06d01c1066b95d79.txt`. Which hidden unit does what is arbitrary — it depends on the initial weights — so
+// only the overall picture compares, not unit j with unit j.
+//%% code
 // The source's printed hidden activations (t10q1a: reconstruction only; t10q1b: with sparsity).
 Matrix sourcePlainHidden = Matrix.of(new double[][] {
         {0.7265, 0.0868, 0.9958, 0.0081}, {0.9890, 0.1727, 0.3677, 0.9023}, {0.0207, 0.0045, 0.9912, 0.9852},
@@ -187,17 +163,13 @@ Viz.show(BarChart.of(unitNames, plainMeans).withSeries("with sparsity", sparseMe
 System.out.printf("mean hidden activation over all units and patterns:%n");
 System.out.printf("  here:   reconstruction only %.4f, with sparsity %.4f (target ρ = %s)%n", plainHidden.mean(), sparseHidden.mean(), rho);
 System.out.print(String.format("  source: reconstruction only %.4f, with sparsity %.4f%n", sourcePlainHidden.mean(), sourceSparseHidden.mean()));
-"""
-
-UNTOUCHED_MD = r"""
-## A pixel that is never on
-
-Pixel (row 2, column 3) — input 6 of 9, index 5 — is 0 in all five patterns. Its input → hidden weights therefore
-never receive a gradient (∂J/∂W_ij = δ_j·x_i = 0) and keep their initial values. The source shows the same
-thing: the sixth row of W is `[0.0641, 0.3798, 0.0269, -0.2577]` in both of its runs, its initial values.
-"""
-
-UNTOUCHED = r"""
+//%% markdown
+// ## A pixel that is never on
+//
+// Pixel (row 2, column 3) — input 6 of 9, index 5 — is 0 in all five patterns. Its input → hidden weights therefore
+// never receive a gradient (∂J/∂W_ij = δ_j·x_i = 0) and keep their initial values. The source shows the same
+// thing: the sixth row of W is `[0.0641, 0.3798, 0.0269, -0.2577]` in both of its runs, its initial values.
+//%% code
 int neverOn = -1;
 for (int i = 0; i < patterns.cols(); i++) {
     boolean on = false;
@@ -216,16 +188,12 @@ for (Run run : List.of(plain, sparse)) {
     System.out.println((run == plain ? "reconstruction only" : "with sparsity      ") + ": W row " + neverOn
             + " now [" + now + " ], initially [" + before + " ]");
 }
-"""
-
-SOURCE_LOSS_MD = r"""
-## How far did the source train?
-
-The source does not say how many epochs it ran. Its printed outputs tell how far it got: the J of those outputs
-(computed here from the printed tensors) against the epoch at which our runs first reach the same value.
-"""
-
-SOURCE_LOSS = r"""
+//%% markdown
+// ## How far did the source train?
+//
+// The source does not say how many epochs it ran. Its printed outputs tell how far it got: the J of those outputs
+// (computed here from the printed tensors) against the epoch at which our runs first reach the same value.
+//%% code
 Matrix sourcePlainOutput = Matrix.of(new double[][] {
         {9.7331e-01, 9.4381e-01, 9.6258e-01, 3.2928e-02, 2.6134e-02, 3.5483e-03, 5.8771e-02, 6.0390e-04, 3.1119e-03},
         {9.7554e-01, 1.6859e-02, 4.6263e-02, 9.5418e-01, 1.9171e-02, 1.7244e-03, 9.9359e-01, 8.1404e-02, 4.4102e-02},
@@ -252,9 +220,7 @@ System.out.printf("source, reconstruction only: J = %.4f; our run first reaches 
         sourcePlainJ, firstEpochAtOrBelow(plain.history(), sourcePlainJ), plain.history().last("reconstruction"), plain.history().epochs());
 System.out.print(String.format("source, with sparsity: reconstruction part of J = %.4f; our run first reaches it at epoch %d (and ends at %.4f after %d epochs)%n",
         sourceSparseJ, firstEpochAtOrBelow(sparse.history(), sourceSparseJ), sparse.history().last("reconstruction"), sparse.history().epochs()));
-"""
-
-CHECK = r"""
+//%% code check
 // CHECK lines: one per check, then fail loudly if any failed.
 List<String> failed = new ArrayList<>();
 void check(String name, String value, String expected, boolean pass) {
@@ -277,48 +243,50 @@ check("mean hidden activation, with sparsity vs reconstruction only", String.for
 check("weights of the never-on input " + neverOn + " unchanged by training (both runs)", String.valueOf(untouched), "true", untouched);
 
 if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
-"""
-
-CLOSING = r"""
-## Comparison with the source
-
-Measured in a full run of this notebook (`make book`, the parameters above) on the project's 2-core machine; the
-whole notebook ran in about 10 s. Quick mode (`make test`) stops at 20 000 epochs, where the sparse run has not
-yet met the convergence rule; its numbers differ accordingly (mean hidden activation with sparsity 0.2671).
-
-| | source (003_06d01c1066b95d79.txt) | this notebook (full run) |
-|---|---|---|
-| binarised outputs equal the inputs | yes, both runs | yes, both runs (0 of 45 bits wrong) |
-| epochs | not stated | 19 955 (reconstruction only) and 77 564 (with sparsity), by the convergence rule |
-| J at the end | 1.2963 and 2.8499 (reconstruction part), computed here from its printed outputs | 0.0175; 0.1178 = 0.0398 reconstruction + 0.0781 sparsity |
-| mean hidden activation, reconstruction only | 0.5991 | 0.5530 |
-| mean hidden activation, with sparsity | 0.2522 | 0.1999 (target ρ = 0.1) |
-| sparse code | four patterns drive one unit to 0.90–0.98 plus weaker ones; x₃ drives none above 0.0581 | the same: each pattern drives one or two units to 0.33–0.62, the others stay below 0.001 |
-| weights of the never-on pixel (index 5) | identical in both runs: its initial values | identical to the initial values in both runs (a CHECK) |
-| output bias of the never-on pixel | the most negative b′ in both runs (−2.93, −4.40) | the most negative b′ in both runs (−4.80, −8.03) |
-
-**What matches.** Both runs reconstruct all five patterns exactly after thresholding, and the sparsity penalty
-cuts the mean hidden activation to less than half of its value without it (here 0.5530 → 0.1999, in the source
-0.5991 → 0.2522). The untouched row of W is the same fact in both: an input that is always 0 gets no gradient.
-
-**What differs, and why.** The individual numbers of W, W′, b, b′ and of the hidden activations cannot match:
-they depend on the initial weights (the source does not give its initialisation or seed), and which hidden unit
-takes which role is arbitrary. The source also stopped much earlier on the loss curve: its printed outputs have
-J = 1.2963, which our run passes at epoch 347, while its weights (up to ±6.8) are larger than ours would be there.
-That fits a longer run with smaller steps — for example PyTorch's `BCELoss`, which by default averages over the
-45 terms instead of summing them as the source's J does, dividing every step by 45 — but the source does not say,
-so this notebook keeps the J the source writes down and states its own stopping rule. The sparse hidden
-activations here sit near 0.35–0.6 rather than near 1 because the KL penalty pulls every unit's mean towards
-ρ = 0.1 while the large decoder weights (up to about ±31) still read those moderate values reliably.
-"""
-
-cells = [md(INTRO), code(PARAMETERS, tags=["parameters"]), code(SETUP),
-         md(PLAIN_MD), code(PLAIN), md(SPARSE_MD), code(SPARSE), md(CURVES_MD), code(CURVES),
-         md(COMPARE_MD), code(COMPARE), md(UNTOUCHED_MD), code(UNTOUCHED), md(SOURCE_LOSS_MD), code(SOURCE_LOSS),
-         code(CHECK, tags=["check"]), md(CLOSING)]
-
-write(os.path.join(HERE, "..", "03-binary-patterns-3x3.ipynb"), cells, {
-    "expects": {"plotly": 3, "png": 1},
-    "nonsense": {"lines": ["double rho = 1.5;"], "message": "sparsity target rho must be in (0, 1), got 1.5"},
-    "quick": ["maxEpochs = 20_000;"],
-})
+//%% markdown
+// ## Comparison with the source
+//
+// Measured in a full run of this notebook (`make book`, the parameters above) on the project's 2-core machine; the
+// whole notebook ran in about 10 s. Quick mode (`make test`) stops at 20 000 epochs, where the sparse run has not
+// yet met the convergence rule; its numbers differ accordingly (mean hidden activation with sparsity 0.2671).
+//
+// | | source (003_06d01c1066b95d79.txt) | this notebook (full run) |
+// |---|---|---|
+// | binarised outputs equal the inputs | yes, both runs | yes, both runs (0 of 45 bits wrong) |
+// | epochs | not stated | 19 955 (reconstruction only) and 77 564 (with sparsity), by the convergence rule |
+// | J at the end | 1.2963 and 2.8499 (reconstruction part), computed here from its printed outputs | 0.0175; 0.1178 = 0.0398 reconstruction + 0.0781 sparsity |
+// | mean hidden activation, reconstruction only | 0.5991 | 0.5530 |
+// | mean hidden activation, with sparsity | 0.2522 | 0.1999 (target ρ = 0.1) |
+// | sparse code | four patterns drive one unit to 0.90–0.98 plus weaker ones; x₃ drives none above 0.0581 | the same: each pattern drives one or two units to 0.33–0.62, the others stay below 0.001 |
+// | weights of the never-on pixel (index 5) | identical in both runs: its initial values | identical to the initial values in both runs (a CHECK) |
+// | output bias of the never-on pixel | the most negative b′ in both runs (−2.93, −4.40) | the most negative b′ in both runs (−4.80, −8.03) |
+//
+// **What matches.** Both runs reconstruct all five patterns exactly after thresholding, and the sparsity penalty
+// cuts the mean hidden activation to less than half of its value without it (here 0.5530 → 0.1999, in the source
+// 0.5991 → 0.2522). The untouched row of W is the same fact in both: an input that is always 0 gets no gradient.
+//
+// **What differs, and why.** The individual numbers of W, W′, b, b′ and of the hidden activations cannot match:
+// they depend on the initial weights (the source does not give its initialisation or seed), and which hidden unit
+// takes which role is arbitrary. The source also stopped much earlier on the loss curve: its printed outputs have
+// J = 1.2963, which our run passes at epoch 347, while its weights (up to ±6.8) are larger than ours would be there.
+// That fits a longer run with smaller steps — for example PyTorch's `BCELoss`, which by default averages over the
+// 45 terms instead of summing them as the source's J does, dividing every step by 45 — but the source does not say,
+// so this notebook keeps the J the source writes down and states its own stopping rule. The sparse hidden
+// activations here sit near 0.35–0.6 rather than near 1 because the KL penalty pulls every unit's mean towards
+// ρ = 0.1 while the large decoder weights (up to about ±31) still read those moderate values reliably.
+//%% metadata
+{
+ "expects": {
+  "plotly": 3,
+  "png": 1
+ },
+ "nonsense": {
+  "lines": [
+   "double rho = 1.5;"
+  ],
+  "message": "sparsity target rho must be in (0, 1), got 1.5"
+ },
+ "quick": [
+  "maxEpochs = 20_000;"
+ ]
+}

@@ -1,33 +1,27 @@
-"""Writes notebooks/02-one-hot-16-3-16.ipynb (run from anywhere: python notebooks/tools/gen_02.py)."""
-import os
-from nbcells import code, md, write
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-INTRO = r"""
-# 02 · One-hot 16-3-16 autoencoder: three hidden units for sixteen patterns
-
-**Source:** `000_fa578f4f1251678e.txt` — *Self-supervised learning with autoencoders*, sections "Encoding a
-16-bit one-hot vector with 3 bits" and "How 16-3-16 autoencoder learns input representation".
-
-**Exercise.** The 8-3-8 recipe of notebook 01 — sigmoid units, binary cross-entropy with the source's 1/N,
-classical momentum, weights uniform in (−0.1, 0.1), learning rates between 0.01 and 1.0 — now with a one-hot
-vector of length **16** and still 3 hidden units. Three binary units have only 2³ = 8 codes, so the source argues:
-"If each hidden unit can represent 3 activation states, then we can encode up to a one-hot vector of length
-3³ = 27. As we are using a sigmoid activation, the three activation states are naturally 0, 0.5, and 1." It
-reports that the 16-3-16 network "trains slower across learning rates, … but binary cross-entropy is reduced to a
-similar extent after around 10000 epochs" (its figure shows 8-3-8 and 16-3-16 curves together), that the weights
-are again mirrored, and that "every hidden unit has 3 states — red, white and blue".
-
-**Where the source is silent we choose, and say so** (each is a parameter below): full-batch training; biases
-start at 0; the 1/N is averaged over the patterns as well (`Reduction.MEAN`, as in notebook 01); momentum 0.9;
-the learning rates of the sweep; 20 000 epochs; the network we inspect (lr 1.0, seed 0). A pattern counts as
-*reconstructed* when its largest output is the hot unit **and** thresholding the outputs at 0.5 gives the input
-back. **Levels** of a hidden unit: sort its 16 activations (one per pattern) and start a new level wherever two
-neighbours differ by more than 0.1; a unit with the source's three states 0, 0.5, 1 would show 3 levels.
-"""
-
-PARAMETERS = r"""
+// Source of notebooks/02-one-hot-16-3-16.ipynb in the percent format of nbbuild.py; rebuild with
+//   python notebooks/tools/nbbuild.py notebooks/tools/02-one-hot-16-3-16.java -o notebooks/02-one-hot-16-3-16.ipynb
+//%% markdown
+// # 02 · One-hot 16-3-16 autoencoder: three hidden units for sixteen patterns
+//
+// **Source:** `000_fa578f4f1251678e.txt` — *Self-supervised learning with autoencoders*, sections "Encoding a
+// 16-bit one-hot vector with 3 bits" and "How 16-3-16 autoencoder learns input representation".
+//
+// **Exercise.** The 8-3-8 recipe of notebook 01 — sigmoid units, binary cross-entropy with the source's 1/N,
+// classical momentum, weights uniform in (−0.1, 0.1), learning rates between 0.01 and 1.0 — now with a one-hot
+// vector of length **16** and still 3 hidden units. Three binary units have only 2³ = 8 codes, so the source argues:
+// "If each hidden unit can represent 3 activation states, then we can encode up to a one-hot vector of length
+// 3³ = 27. As we are using a sigmoid activation, the three activation states are naturally 0, 0.5, and 1." It
+// reports that the 16-3-16 network "trains slower across learning rates, … but binary cross-entropy is reduced to a
+// similar extent after around 10000 epochs" (its figure shows 8-3-8 and 16-3-16 curves together), that the weights
+// are again mirrored, and that "every hidden unit has 3 states — red, white and blue".
+//
+// **Where the source is silent we choose, and say so** (each is a parameter below): full-batch training; biases
+// start at 0; the 1/N is averaged over the patterns as well (`Reduction.MEAN`, as in notebook 01); momentum 0.9;
+// the learning rates of the sweep; 20 000 epochs; the network we inspect (lr 1.0, seed 0). A pattern counts as
+// *reconstructed* when its largest output is the hot unit **and** thresholding the outputs at 0.5 gives the input
+// back. **Levels** of a hidden unit: sort its 16 activations (one per pattern) and start a new level wherever two
+// neighbours differ by more than 0.1; a unit with the source's three states 0, 0.5, 1 would show 3 levels.
+//%% code parameters
 // Every hyperparameter of this notebook: edit and rerun.
 int units = 16;                                 // one-hot length N: 16 inputs and 16 outputs
 int smallUnits = 8;                             // the 8-3-8 network drawn beside it
@@ -43,9 +37,7 @@ double stateTolerance = 0.1;                    // "near a state": within this o
 double[] checkLearningRates = {0.5, 1.0};       // the CHECK: all 16 reconstructed at these learning rates, m 0.9 ...
 int checkEpochs = 20_000;                       // ... within 20 000 epochs ...
 int checkSeeds = 10;                            // ... for each of the seeds 0 … checkSeeds − 1
-"""
-
-SETUP = r"""
+//%% code
 import java.util.*;
 import java.util.stream.*;
 import org.aelab.data.Datasets;
@@ -102,17 +94,13 @@ List<List<Double>> levels(Matrix codes, int j) {
     }
     return groups;
 }
-"""
-
-SWEEP_MD = r"""
-## 8-3-8 and 16-3-16 across learning rates
-
-One run per network size and learning rate, momentum 0.9, seed 0, on one chart as in the source's figure
-(vertical axis: binary cross-entropy, log scale). The table gives, for each run, the loss after 10 000 epochs and
-at the end, and the first epoch at which every pattern came back.
-"""
-
-SWEEP = r"""
+//%% markdown
+// ## 8-3-8 and 16-3-16 across learning rates
+//
+// One run per network size and learning rate, momentum 0.9, seed 0, on one chart as in the source's figure
+// (vertical axis: binary cross-entropy, log scale). The table gives, for each run, the loss after 10 000 epochs and
+// at the end, and the first epoch at which every pattern came back.
+//%% code
 Map<String, Run> sweep = new LinkedHashMap<>();
 LineChart sweepChart = LineChart.create().withTitle("8-3-8 and 16-3-16, classical momentum m = " + momentum)
         .withAxisTitles("epoch", "binary cross-entropy").withLogY().withSize(760, 440);
@@ -139,17 +127,13 @@ for (var entry : sweep.entrySet()) {
     sweepTable.stringColumn(4).append(run.rightAtEnd() + "/" + run.model().network().outputs());
 }
 Viz.show(sweepTable);
-"""
-
-WEIGHTS_MD = r"""
-## Mirrored weights
-
-The inspected 16-3-16 network (learning rate and seed from the parameters). Left: input → hidden, W[i, j];
-right: hidden → output drawn transposed, W[j, k] at row k, so that the pair (W[n, j], W[j, n]) for pattern n sits
-at the same place in both maps. Red positive, blue negative, white 0 (each map its own symmetric scale).
-"""
-
-WEIGHTS = r"""
+//%% markdown
+// ## Mirrored weights
+//
+// The inspected 16-3-16 network (learning rate and seed from the parameters). Left: input → hidden, W[i, j];
+// right: hidden → output drawn transposed, W[j, k] at row k, so that the pair (W[n, j], W[j, n]) for pattern n sits
+// at the same place in both maps. Red positive, blue negative, white 0 (each map its own symmetric scale).
+//%% code
 Run inspected = sweep.get(units + "-" + codeUnits + "-" + units + ", lr " + inspectLearningRate);
 if (inspected == null) inspected = train(units, seed, inspectLearningRate, epochs);
 Autoencoder net = inspected.model();
@@ -170,17 +154,13 @@ Matrix hiddenBias = net.encoder().get(0).biasCopy(), outputBias = net.decoder().
 System.out.printf("mirrored pairs (W[n, j], W[j, n]) with the same sign: %d of %d%n", sameSign, units * codeUnits);
 System.out.println("hidden bias b[j]: " + IntStream.range(0, codeUnits).mapToObj(j -> String.format("%.3f", hiddenBias.get(0, j))).collect(Collectors.joining(", ")));
 System.out.println("output bias b′[k]: " + IntStream.range(0, units).mapToObj(k -> String.format("%.2f", outputBias.get(0, k))).collect(Collectors.joining(", ")));
-"""
-
-CODES_MD = r"""
-## The 16 hidden codes, and how many levels each unit uses
-
-The hidden activations of the inspected network for each pattern, and, per hidden unit, its levels (see the
-definition above: sorted activations split at gaps wider than the level gap). If the source's picture — states 0,
-0.5 and 1 — held, each unit would show 3 levels, near 0, 0.5 and 1.
-"""
-
-CODES = r"""
+//%% markdown
+// ## The 16 hidden codes, and how many levels each unit uses
+//
+// The hidden activations of the inspected network for each pattern, and, per hidden unit, its levels (see the
+// definition above: sorted activations split at gaps wider than the level gap). If the source's picture — states 0,
+// 0.5 and 1 — held, each unit would show 3 levels, near 0, 0.5 and 1.
+//%% code
 Matrix onehot = Datasets.oneHot(units);
 Matrix codes = net.encode(onehot);
 Matrix outputs = net.reconstruct(onehot);
@@ -216,16 +196,12 @@ System.out.printf("activations within %.2f of 0, 0.5 or 1: %d of %d; distinct co
         stateTolerance, nearState, units * codeUnits, ternaryCodes.size(), units);
 Viz.show(Heatmap.of(codes).withColorMap(ColorMap.GRAY).withValues().withTitle("hidden activations h[p, j]")
         .withRowLabels(IntStream.range(0, units).mapToObj(p -> "x" + p).toArray(String[]::new)).withColumnLabels(hiddenNames).withSize(320, 560));
-"""
-
-SEEDS_MD = r"""
-## Across seeds: when all 16 come back, and how many levels
-
-The CHECK's runs: for each learning rate of the check and each seed, the first epoch at which all 16 patterns
-came back, how many are right at the end, the final loss, and the number of levels of each hidden unit at the end.
-"""
-
-SEEDS = r"""
+//%% markdown
+// ## Across seeds: when all 16 come back, and how many levels
+//
+// The CHECK's runs: for each learning rate of the check and each seed, the first epoch at which all 16 patterns
+// came back, how many are right at the end, the final loss, and the number of levels of each hidden unit at the end.
+//%% code
 Table seeds = Table.create("16-3-16, m " + momentum + ", " + checkEpochs + " epochs", DoubleColumn.create("lr"),
         IntColumn.create("seed"), IntColumn.create("first epoch all 16 right"), IntColumn.create("right at the end"),
         DoubleColumn.create("BCE at the end"), StringColumn.create("levels per hidden unit"));
@@ -250,9 +226,7 @@ for (double lr : checkLearningRates) {
 }
 Viz.show(seeds);
 System.out.println("hidden units by number of levels (over all runs above): " + levelCounts);
-"""
-
-CHECK = r"""
+//%% code check
 // CHECK lines: one per check, then fail loudly if any failed.
 List<String> failed = new ArrayList<>();
 void check(String name, String value, String expected, boolean pass) {
@@ -276,44 +250,47 @@ for (double lr : checkLearningRates) {
 }
 
 if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
-"""
-
-CLOSING = r"""
-## Comparison with the source
-
-Measured in a full run of this notebook (`make book`, the parameters above) on the project's 2-core machine; the
-whole notebook ran in about 16 s. Quick mode (`make test`) uses 4 seeds per learning rate instead of 10 (latest
-first all-right epochs 11 661 at lr 0.5 and 5 978 at lr 1.0).
-
-| | source (000_fa578f4f1251678e.txt) | this notebook (full run) |
-|---|---|---|
-| 16-3-16 trains slower than 8-3-8 | yes, "across learning rates" (figure) | yes, at every learning rate of the sweep: first all-right epoch 8 354 / 4 137 / 907 / 457 for 8-3-8 and never / never / 10 949 / 5 978 for 16-3-16 at lr 0.05 / 0.1 / 0.5 / 1.0 (seed 0) |
-| "reduced to a similar extent after around 10 000 epochs" | yes | only across learning rates: at epoch 10 000 the 16-3-16 BCE is 0.0419 (lr 0.5) and 0.0218 (lr 1.0), comparable to the 8-3-8's 0.0688 (lr 0.05) and 0.0272 (lr 0.1); at equal learning rate it stays higher |
-| all 16 reconstructed, m 0.9 | implied | 10 of 10 seeds at lr 0.5 (first all-right epoch 8 165 – 15 620) and at lr 1.0 (3 852 – 6 785) |
-| mirrored weights | signs (and magnitudes) of W[n, j] and W[j, n] match | 46 of 48 mirrored pairs have the same sign |
-| three states 0, 0.5, 1 per hidden unit | "every hidden unit has 3 states" | **not what our runs show**: the inspected network's units have 5, 6 and 3 levels; over 20 runs (60 units) the counts are 3 levels: 4 units, 4: 19, 5: 18, 6: 15, 7: 4. Only 30 of the inspected network's 48 activations lie within 0.1 of 0, 0.5 or 1 |
-
-**What matches.** The 16-3-16 network does learn all 16 patterns with 3 hidden units — more than the 2³ = 8 binary
-codes — so at least some units must use intermediate values, as the source argues, and it needs more epochs than
-8-3-8 at the same learning rate. The weights are mirrored as in 8-3-8.
-
-**What differs, and why.** The hidden units do not settle on three clean states. Each unit spreads its 16 values
-over several levels (with levels defined as above: sorted activations split at gaps wider than 0.1), and
-intermediate values such as 0.2–0.3 and 0.4 are common; only after rounding each activation to the nearest of
-0, ½, 1 do the codes look ternary, and even then 15 of the 16 inspected codes are distinct, not 16. Nothing in
-the loss asks for exactly three states: the decoder only needs the 16 codes to be separable by its 16 sigmoid
-output units, and a spread of levels does that. The source reads its three states off the colours of one trained
-network's weights (red, off-white, blue); a colour map shows moderate values pale too, and its figure gives no
-numbers to test the reading. Our sweep's learning rates and the choice of averaging the 1/N loss over patterns are ours (the source
-does not say how it summed over patterns), so its curves and ours are not expected to agree epoch for epoch.
-"""
-
-cells = [md(INTRO), code(PARAMETERS, tags=["parameters"]), code(SETUP),
-         md(SWEEP_MD), code(SWEEP), md(WEIGHTS_MD), code(WEIGHTS), md(CODES_MD), code(CODES),
-         md(SEEDS_MD), code(SEEDS), code(CHECK, tags=["check"]), md(CLOSING)]
-
-write(os.path.join(HERE, "..", "02-one-hot-16-3-16.ipynb"), cells, {
-    "expects": {"plotly": 3, "table": 3},
-    "nonsense": {"lines": ["double momentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"},
-    "quick": ["checkSeeds = 4;"],
-})
+//%% markdown
+// ## Comparison with the source
+//
+// Measured in a full run of this notebook (`make book`, the parameters above) on the project's 2-core machine; the
+// whole notebook ran in about 16 s. Quick mode (`make test`) uses 4 seeds per learning rate instead of 10 (latest
+// first all-right epochs 11 661 at lr 0.5 and 5 978 at lr 1.0).
+//
+// | | source (000_fa578f4f1251678e.txt) | this notebook (full run) |
+// |---|---|---|
+// | 16-3-16 trains slower than 8-3-8 | yes, "across learning rates" (figure) | yes, at every learning rate of the sweep: first all-right epoch 8 354 / 4 137 / 907 / 457 for 8-3-8 and never / never / 10 949 / 5 978 for 16-3-16 at lr 0.05 / 0.1 / 0.5 / 1.0 (seed 0) |
+// | "reduced to a similar extent after around 10 000 epochs" | yes | only across learning rates: at epoch 10 000 the 16-3-16 BCE is 0.0419 (lr 0.5) and 0.0218 (lr 1.0), comparable to the 8-3-8's 0.0688 (lr 0.05) and 0.0272 (lr 0.1); at equal learning rate it stays higher |
+// | all 16 reconstructed, m 0.9 | implied | 10 of 10 seeds at lr 0.5 (first all-right epoch 8 165 – 15 620) and at lr 1.0 (3 852 – 6 785) |
+// | mirrored weights | signs (and magnitudes) of W[n, j] and W[j, n] match | 46 of 48 mirrored pairs have the same sign |
+// | three states 0, 0.5, 1 per hidden unit | "every hidden unit has 3 states" | **not what our runs show**: the inspected network's units have 5, 6 and 3 levels; over 20 runs (60 units) the counts are 3 levels: 4 units, 4: 19, 5: 18, 6: 15, 7: 4. Only 30 of the inspected network's 48 activations lie within 0.1 of 0, 0.5 or 1 |
+//
+// **What matches.** The 16-3-16 network does learn all 16 patterns with 3 hidden units — more than the 2³ = 8 binary
+// codes — so at least some units must use intermediate values, as the source argues, and it needs more epochs than
+// 8-3-8 at the same learning rate. The weights are mirrored as in 8-3-8.
+//
+// **What differs, and why.** The hidden units do not settle on three clean states. Each unit spreads its 16 values
+// over several levels (with levels defined as above: sorted activations split at gaps wider than 0.1), and
+// intermediate values such as 0.2–0.3 and 0.4 are common; only after rounding each activation to the nearest of
+// 0, ½, 1 do the codes look ternary, and even then 15 of the 16 inspected codes are distinct, not 16. Nothing in
+// the loss asks for exactly three states: the decoder only needs the 16 codes to be separable by its 16 sigmoid
+// output units, and a spread of levels does that. The source reads its three states off the colours of one trained
+// network's weights (red, off-white, blue); a colour map shows moderate values pale too, and its figure gives no
+// numbers to test the reading. Our sweep's learning rates and the choice of averaging the 1/N loss over patterns are ours (the source
+// does not say how it summed over patterns), so its curves and ours are not expected to agree epoch for epoch.
+//%% metadata
+{
+ "expects": {
+  "plotly": 3,
+  "table": 3
+ },
+ "nonsense": {
+  "lines": [
+   "double momentum = 1.5;"
+  ],
+  "message": "momentum m must be in [0, 1), got 1.5"
+ },
+ "quick": [
+  "checkSeeds = 4;"
+ ]
+}

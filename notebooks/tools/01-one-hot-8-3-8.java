@@ -1,0 +1,285 @@
+// Source of notebooks/01-one-hot-8-3-8.ipynb in the percent format of nbbuild.py; rebuild with
+//   python notebooks/tools/nbbuild.py notebooks/tools/01-one-hot-8-3-8.java -o notebooks/01-one-hot-8-3-8.ipynb
+//%% markdown
+// # 01 · One-hot 8-3-8 autoencoder
+//
+// **Source:** `000_fa578f4f1251678e.txt` — *Self-supervised learning with autoencoders*, section
+// "Encoding a 8-bit one-hot vector with 3 bits".
+//
+// **Exercise.** Train a multi-layer perceptron to encode with 3 hidden units a one-hot vector of length 8 (the
+// 8 rows of the 8 × 8 identity matrix) and decode it back. The source's hyperparameters:
+//
+// | | source |
+// |---|---|
+// | activation | sigmoid σ(x) = 1 / (1 + e^(−x)) |
+// | loss | binary cross-entropy −(1/N) Σₖ [tₖ log pₖ + (1 − tₖ) log(1 − pₖ)], N = 8 |
+// | optimizer | classical momentum, m = 0 – 0.9: ΔW(t) = −η ∂E/∂W + m ΔW(t−1) |
+// | learning rate | min 0.01, max 1.0 |
+// | weights | random uniform between −0.1 and 0.1 |
+//
+// The source then shows (1) learning curves for several momenta at lr = 0.01 and lr = 0.05 ("adding momentum
+// speeds up training greatly"), notes that plain gradient descent "was slow, even at high learning rates of up
+// to 10", and (2) that the trained network mirrors the signs of the weights entering and leaving each hidden unit.
+//
+// **Where the source is silent we choose, and say so** (each is a parameter below): full-batch training on all
+// 8 patterns per epoch; biases start at 0; the 1/N is averaged over the 8 patterns as well; 20 000 epochs; the
+// momenta 0, 0.3, 0.6, 0.9. A pattern counts as *reconstructed* when the largest output is the hot unit **and**
+// thresholding the outputs at 0.5 gives the input back.
+//%% code parameters
+// Every hyperparameter of this notebook: edit and rerun.
+int units = 8;                              // one-hot length N: 8 inputs and 8 outputs
+int codeUnits = 3;                          // hidden units
+double initBound = 0.1;                     // weights uniform in (−0.1, 0.1); biases start at 0
+int epochs = 20_000;                        // full-batch epochs for each learning curve
+double[] learningRates = {0.01, 0.05};      // the two panels of the source's momentum figure
+double[] momenta = {0.0, 0.3, 0.6, 0.9};
+double[] plainLearningRates = {1.0, 10.0};  // plain gradient descent, "even at high learning rates of up to 10"
+long seed = 0;                              // initialisation seed of the curves and of the network we inspect
+double checkLearningRate = 0.05;            // the CHECK: all 8 reconstructed at lr 0.05, m 0.9 ...
+double checkMomentum = 0.9;
+int checkEpochs = 20_000;                   // ... within 20 000 epochs ...
+int checkSeeds = 10;                        // ... for each of the seeds 0 … checkSeeds − 1
+//%% code
+import java.util.*;
+import org.aelab.data.Datasets;
+import org.aelab.model.Autoencoder;
+import org.aelab.nn.*;
+import org.aelab.tensor.Matrix;
+import org.aelab.train.*;
+import org.aelab.viz.*;
+import tech.tablesaw.api.*;
+
+Matrix patterns = Datasets.oneHot(units);   // the rows of the identity matrix
+
+/** A fresh 8-3-8 autoencoder with the source's recipe. */
+Autoencoder model(long seed) {
+    return Autoencoder.builder()
+            .input(units).hidden(codeUnits, Activation.SIGMOID).output(Activation.SIGMOID)
+            .loss(Loss.bce(Reduction.MEAN))  // −(1/N) Σₖ …, N = 8 units, averaged over the patterns
+            .init(Init.uniform(initBound)).seed(seed).build();
+}
+
+/** Pattern p is reconstructed when its largest output is the hot unit and thresholding at 0.5 gives it back. */
+boolean reconstructed(Matrix output, int p) {
+    if (output.argmaxOfRow(p) != p) return false;
+    for (int k = 0; k < output.cols(); k++) {
+        if ((output.get(p, k) > 0.5f) != (patterns.get(p, k) > 0.5f)) return false;
+    }
+    return true;
+}
+
+int reconstructedCount(Autoencoder ae) {
+    Matrix output = ae.reconstruct(patterns);
+    int count = 0;
+    for (int p = 0; p < patterns.rows(); p++) if (reconstructed(output, p)) count++;
+    return count;
+}
+
+/** A trained network, its history and the first epoch after which all patterns were reconstructed (−1: never). */
+record Run(Autoencoder model, History history, int firstAllRight) {}
+
+Run train(long seed, Optimizer optimizer, int epochs) {
+    Autoencoder ae = model(seed);
+    int[] first = {-1};
+    Trainer trainer = Trainer.builder().optimizer(optimizer).epochs(epochs).fullBatch().seed(seed)
+            .listener(stats -> { if (first[0] < 0 && reconstructedCount(ae) == units) first[0] = stats.epoch(); })
+            .build();
+    History history = ae.fit(trainer, patterns);
+    return new Run(ae, history, first[0]);
+}
+
+model(seed)
+//%% markdown
+// ## Momentum speeds up training
+//
+// One run per learning rate and momentum, all from the same initial weights (seed above), full batch. Each
+// panel is one learning rate, as in the source's momentum figure; the vertical axis is the BCE (log scale).
+//%% code
+Map<String, Run> runs = new LinkedHashMap<>();
+List<LineChart> panels = new ArrayList<>();
+for (double lr : learningRates) {
+    LineChart chart = LineChart.create().withTitle("classical momentum, lr = " + lr)
+            .withAxisTitles("epoch", "binary cross-entropy").withLogY().withSize(480, 360);
+    for (double m : momenta) {
+        Run run = train(seed, Optimizer.momentum(lr, m), epochs);
+        runs.put("lr " + lr + ", m " + m, run);
+        chart = chart.withCurve("m = " + m, run.history().table(), "epoch", "reconstruction");
+    }
+    panels.add(chart);
+}
+Viz.show(Panels.row(panels.toArray()));
+
+Table summary = Table.create("momentum runs: " + epochs + " epochs each",
+        StringColumn.create("run"), DoubleColumn.create("BCE at epoch " + epochs / 10),
+        DoubleColumn.create("BCE at the end"), IntColumn.create("first epoch all 8 right"));
+for (var entry : runs.entrySet()) {
+    History h = entry.getValue().history();
+    summary.stringColumn(0).append(entry.getKey());
+    summary.doubleColumn(1).append(h.column("reconstruction")[epochs / 10 - 1]);
+    summary.doubleColumn(2).append(h.last("reconstruction"));
+    summary.intColumn(3).append(entry.getValue().firstAllRight());
+}
+Viz.show(summary);
+//%% markdown
+// ## Plain gradient descent at high learning rates
+//
+// The source found plain gradient descent slow "even at high learning rates of up to 10". Here plain
+// gradient descent (no momentum) at the learning rates of the parameters cell, beside the best momentum run.
+//%% code
+LineChart plain = LineChart.create().withTitle("plain gradient descent vs momentum")
+        .withAxisTitles("epoch", "binary cross-entropy").withLogY();
+for (double lr : plainLearningRates) {
+    Run run = train(seed, Optimizer.sgd(lr), epochs);
+    runs.put("plain GD lr " + lr, run);
+    plain = plain.withCurve("plain GD, lr = " + lr, run.history().table(), "epoch", "reconstruction");
+    System.out.printf("plain GD lr %-5s BCE at the end %.4f, all 8 right from epoch %d%n", lr,
+            run.history().last("reconstruction"), run.firstAllRight());
+}
+String best = "lr " + checkLearningRate + ", m " + checkMomentum;
+if (runs.containsKey(best)) {
+    plain = plain.withCurve("momentum " + best, runs.get(best).history().table(), "epoch", "reconstruction");
+}
+Viz.show(plain);
+//%% markdown
+// ## What the network learned: mirrored weights
+//
+// The weights of the lr 0.05, m 0.9 network. Left: input → hidden, W[i, j]; right: hidden → output drawn
+// transposed, W[j, k] at row k, so that the pair (W[n, j], W[j, n]) of input n and output n sits at the same place
+// in both maps. Red is positive, blue negative (same colour scale within each map).
+//%% code
+Autoencoder trained = train(seed, Optimizer.momentum(checkLearningRate, checkMomentum), epochs).model();
+Matrix inputToHidden = trained.encoder().get(0).weightsCopy();    // units × codeUnits
+Matrix hiddenToOutput = trained.decoder().get(0).weightsCopy();   // codeUnits × units
+Matrix outputByHidden = hiddenToOutput.transposeCopy();           // units × codeUnits
+
+String[] inputs = new String[units], outputs = new String[units], hidden = new String[codeUnits];
+for (int n = 0; n < units; n++) { inputs[n] = "i" + n; outputs[n] = "k" + n; }
+for (int j = 0; j < codeUnits; j++) hidden[j] = "j" + j;
+Viz.show(Panels.row(
+        Heatmap.of(inputToHidden).withTitle("input → hidden W[i, j]").withRowLabels(inputs).withColumnLabels(hidden).withValues(),
+        Heatmap.of(outputByHidden).withTitle("hidden → output W[j, k], transposed").withRowLabels(outputs).withColumnLabels(hidden).withValues()));
+
+int sameSign = 0;
+for (int n = 0; n < units; n++)
+    for (int j = 0; j < codeUnits; j++)
+        if (Math.signum(inputToHidden.get(n, j)) == Math.signum(outputByHidden.get(n, j))) sameSign++;
+System.out.printf("mirrored pairs (W[n, j], W[j, n]) with the same sign: %d of %d%n", sameSign, units * codeUnits);
+
+// The same two maps as one PNG, side by side: input → hidden | hidden → output (transposed).
+Matrix both = Matrix.zeros(units, 2 * codeUnits + 1);
+for (int n = 0; n < units; n++)
+    for (int j = 0; j < codeUnits; j++) {
+        both.set(n, j, inputToHidden.get(n, j));
+        both.set(n, codeUnits + 1 + j, outputByHidden.get(n, j));
+    }
+Viz.show(Tiles.ofMatrix(both).withColorMap(ColorMap.DIVERGING).withZoom(28));
+//%% markdown
+// ## The 8 hidden codes
+//
+// The hidden activations for each input pattern, and the same thresholded at 0.5. Three units can hold
+// 2³ = 8 binary codes; the table shows how close the trained network comes to one, and where a unit sits at
+// an intermediate level instead.
+//%% code
+Matrix codes = trained.encode(patterns);
+Matrix reconstruction = trained.reconstruct(patterns);
+Table codeTable = Table.create("hidden codes of the 8 patterns", IntColumn.create("pattern"));
+for (int j = 0; j < codeUnits; j++) codeTable.addColumns(DoubleColumn.create("h" + j));
+codeTable.addColumns(StringColumn.create("code > 0.5"), DoubleColumn.create("output at the hot unit"));
+Set<String> distinctCodes = new TreeSet<>();
+for (int p = 0; p < units; p++) {
+    codeTable.intColumn(0).append(p);
+    StringBuilder bits = new StringBuilder();
+    for (int j = 0; j < codeUnits; j++) {
+        codeTable.doubleColumn(1 + j).append(Math.round(codes.get(p, j) * 1000) / 1000.0);
+        bits.append(codes.get(p, j) > 0.5f ? '1' : '0');
+    }
+    distinctCodes.add(bits.toString());
+    codeTable.stringColumn(1 + codeUnits).append(bits.toString());
+    codeTable.doubleColumn(2 + codeUnits).append(Math.round(reconstruction.get(p, p) * 1000) / 1000.0);
+}
+Viz.show(codeTable);
+System.out.println("distinct binarised codes: " + distinctCodes.size() + " of " + units);
+//%% markdown
+// ## How long the plateau lasts depends on the initialisation
+//
+// The CHECK's runs: lr 0.05, m 0.9, one run per seed. The loss sits on a plateau before the codes separate;
+// the epoch at which all 8 patterns first come out right varies from seed to seed.
+//%% code
+Table seeds = Table.create("lr " + checkLearningRate + ", m " + checkMomentum + ", " + checkEpochs + " epochs",
+        IntColumn.create("seed"), IntColumn.create("first epoch all 8 right"), IntColumn.create("right at the end"),
+        DoubleColumn.create("BCE at the end"));
+for (int s = 0; s < checkSeeds; s++) {
+    Run run = train(s, Optimizer.momentum(checkLearningRate, checkMomentum), checkEpochs);
+    seeds.intColumn(0).append(s);
+    seeds.intColumn(1).append(run.firstAllRight());
+    seeds.intColumn(2).append(reconstructedCount(run.model()));
+    seeds.doubleColumn(3).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
+}
+Viz.show(seeds);
+//%% code check
+// CHECK lines: one per check, then fail loudly if any failed.
+List<String> failed = new ArrayList<>();
+void check(String name, String value, String expected, boolean pass) {
+    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
+    if (!pass) failed.add(name);
+}
+
+int allRight = 0, latest = -1;
+for (int s = 0; s < seeds.rowCount(); s++) {
+    if (seeds.intColumn(2).get(s) == units && seeds.intColumn(1).get(s) >= 0) allRight++;
+    latest = Math.max(latest, seeds.intColumn(1).get(s));
+}
+check("seeds with all " + units + " reconstructed at lr " + checkLearningRate + ", m " + checkMomentum
+        + " within " + checkEpochs + " epochs", allRight + "/" + seeds.rowCount(), seeds.rowCount() + "/" + seeds.rowCount(),
+        allRight == seeds.rowCount() && seeds.rowCount() > 0);
+check("latest first all-right epoch over the seeds", String.valueOf(latest), "<= " + checkEpochs,
+        latest >= 0 && latest <= checkEpochs);
+
+String fast = "lr " + learningRates[learningRates.length - 1] + ", m " + momenta[momenta.length - 1];
+String slow = "lr " + learningRates[learningRates.length - 1] + ", m " + momenta[0];
+double fastBce = runs.get(fast).history().last("reconstruction"), slowBce = runs.get(slow).history().last("reconstruction");
+check("BCE after " + epochs + " epochs, " + fast + " vs " + slow, String.format("%.4f vs %.4f", fastBce, slowBce),
+        "momentum lower", fastBce < slowBce);
+
+if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+//%% markdown
+// ## Comparison with the source
+//
+// Measured in a full run of this notebook (`make book`, the parameters above, seed 0 for the curves and the
+// weights, seeds 0–9 for the CHECK), on the project's 2-core machine; the whole notebook ran in 5.5 s (12 s in an earlier run while other builds
+// shared the machine).
+//
+// | | source (000_fa578f4f1251678e.txt) | this notebook |
+// |---|---|---|
+// | momentum speeds up training | yes, at lr 0.01 and 0.05 (figure) | yes: at lr 0.05 the BCE after 20 000 epochs is 0.307, 0.241, 0.154, 0.027 for m = 0, 0.3, 0.6, 0.9; at lr 0.01 only m = 0.9 leaves the plateau (0.19) |
+// | all 8 patterns reconstructed, lr 0.05, m 0.9 | implied by the figures | 10 of 10 seeds; first all-right epoch 5 513 – 13 368, median 7 203.5 |
+// | plain gradient descent | "slow, even at high learning rates of up to 10" | **not reproduced**: plain GD at lr 1.0 has all 8 right from epoch 4 200, at lr 10 from epoch 416 |
+// | mirrored weights | signs of W[n, j] and W[j, n] match | 24 of 24 mirrored pairs have the same sign |
+// | hidden code | (not tabulated) | close to, not exactly, a 3-bit code: 7 distinct codes at the 0.5 threshold; some units sit at 0.3–0.66 |
+//
+// **Why the differences.** The length of the plateau before the codes separate depends on the initial weights
+// (compare the seeds table), so single-seed curves like the source's differ run to run; a NumPy run of the same
+// recipe reported in the library issue saw first all-right epochs from 5 158 to 15 418 over 20 seeds, in line
+// with ours. For plain gradient descent the source does not say how its 1/N loss was summed over patterns or how
+// often weights were updated; here the loss is averaged over the 8 patterns and the update is full batch, and with
+// that convention a learning rate of 10 is large but stable, so plain gradient descent is not slow. The hidden
+// code is not forced to be binary: the decoder can also read intermediate levels, which is what the source
+// itself describes for the 16-3-16 network (notebook 02).
+//%% metadata
+{
+ "expects": {
+  "plotly": 3,
+  "png": 1,
+  "table": 3
+ },
+ "nonsense": {
+  "lines": [
+   "double[] learningRates = {-0.05};"
+  ],
+  "message": "learning rate must be finite and > 0, got -0.05"
+ },
+ "quick": [
+  "epochs = 10_000;",
+  "checkSeeds = 3;"
+ ]
+}
