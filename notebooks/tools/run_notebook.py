@@ -26,12 +26,12 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
-# rapaio-jupyter-kernel 3.0.1 sometimes (7 of 52 starts in three make test runs) binds its sockets and never
+# rapaio-jupyter-kernel 3.0.1 sometimes (12 of 72 starts in four make test runs) binds its sockets and never
 # answers: a thread dump of such a kernel shows the shell channel's loop thread gone and the control
 # channel's alive. A healthy kernel answers within a few seconds, so a start that takes longer is
 # abandoned and the kernel started again.
 STARTUP_SECONDS = 10
-# With p ≈ 0.13 of a start hanging, 8 starts leave a notebook about 0.13^8 ≈ 1e-7 chance of failing for
+# With p ≈ 0.17 of a start hanging, 8 starts leave a notebook about 0.17^8 ≈ 7e-7 chance of failing for
 # that reason alone, and cost nothing when the first start works.
 KERNEL_STARTS = 8
 PROBE_SOURCE = 'System.out.println("KERNEL-ALIVE " + (6 * 7));'
