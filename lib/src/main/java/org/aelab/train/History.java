@@ -1,7 +1,5 @@
 package org.aelab.train;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -57,16 +55,6 @@ public final class History {
             sum += s;
         }
         return sum / seconds.length;
-    }
-
-    static Table emptyTable(String name, String... metrics) {
-        Table t = Table.create(name, IntColumn.create("epoch"), DoubleColumn.create("loss"),
-                DoubleColumn.create("reconstruction"), DoubleColumn.create("penalty"),
-                DoubleColumn.create("validation"), DoubleColumn.create("seconds"));
-        for (String metric : metrics) {
-            t.addColumns(DoubleColumn.create(metric));
-        }
-        return t;
     }
 
     @Override

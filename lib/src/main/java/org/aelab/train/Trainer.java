@@ -201,7 +201,6 @@ public final class Trainer {
     }
 
     private static Table toTable(double[][] columns, String[] metricNames, int rows) {
-        Table table = History.emptyTable("history", metricNames);
         int[] epochNumbers = new int[rows];
         for (int i = 0; i < rows; i++) {
             epochNumbers[i] = i + 1;
@@ -213,7 +212,7 @@ public final class Trainer {
             String name = k < names.length ? names[k] : metricNames[k - names.length];
             filled.add(DoubleColumn.create(name, java.util.Arrays.copyOf(columns[k], rows)));
         }
-        return Table.create(table.name(), filled);
+        return Table.create("history", filled);
     }
 
     @Override
