@@ -33,16 +33,16 @@ help:
 setup: system jupyter install kernel
 
 system:
-	@bash notebooks/tools/system-deps.sh
+	@bash notebook-dev/tools/system-deps.sh
 
 jupyter: $(VENV_STAMP)
 	@$(PYTHON) -c "import jupyterlab, nbclient, nbconvert, nbformat" \
 	  || { echo "Jupyter in $(PYBIN) lacks jupyterlab/nbclient/nbconvert/nbformat: see environment.yml or delete .venv"; exit 1; }
 
-.venv/.aelab-requirements: notebooks/requirements.txt
+.venv/.aelab-requirements: notebook-dev/requirements.txt
 	@command -v python3 >/dev/null || { echo "python3 is needed for Jupyter (or activate the conda env from environment.yml)"; exit 1; }
 	@test -x .venv/bin/python || python3 -m venv .venv
-	.venv/bin/pip install -q $(PIP_FLAGS) -r notebooks/requirements.txt
+	.venv/bin/pip install -q $(PIP_FLAGS) -r notebook-dev/requirements.txt
 	@touch $@
 
 # Build and install org.aelab:aelab into the local Maven repository. Tests run in `make test`.
@@ -50,10 +50,10 @@ install:
 	$(MVN) -q install -DskipTests
 
 kernel: kernel-choice jupyter install
-	$(MVN) -q -f notebooks/pom.xml dependency:build-classpath@kernel-classpath dependency:copy@kernel-jar
-	$(PYTHON) notebooks/tools/kernelspec.py --backend $(KERNEL) \
-	  --classpath-file notebooks/target/kernel/classpath.txt \
-	  --kernel-jar notebooks/target/kernel/rapaio-jupyter-kernel.jar
+	$(MVN) -q -f notebook-dev/pom.xml dependency:build-classpath@kernel-classpath dependency:copy@kernel-jar
+	$(PYTHON) notebook-dev/tools/kernelspec.py --backend $(KERNEL) \
+	  --classpath-file notebook-dev/target/kernel/classpath.txt \
+	  --kernel-jar notebook-dev/target/kernel/rapaio-jupyter-kernel.jar
 
 kernel-choice:
 	@case " $(KERNELS) " in *" $(KERNEL) "*) ;; \
@@ -66,11 +66,11 @@ lab: setup
 test: setup
 	@start=$$(date +%s); rc=0; \
 	$(MVN) verify -Daelab.python=$(PYTHON) || rc=$$?; \
-	$(PYTHON) notebooks/tools/summary.py --seconds $$(( $$(date +%s) - start )) || { [ $$rc -ne 0 ] || rc=1; }; \
+	$(PYTHON) notebook-dev/tools/summary.py --seconds $$(( $$(date +%s) - start )) || { [ $$rc -ne 0 ] || rc=1; }; \
 	exit $$rc
 
 book: setup
-	$(PYTHON) notebooks/tools/book.py --out build/book
+	$(PYTHON) notebook-dev/tools/book.py --out build/book
 
 bench:
 	./lib/bench/run

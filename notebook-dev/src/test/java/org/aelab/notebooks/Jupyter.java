@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the Python tools in notebooks/tools with the Jupyter environment that `make setup` prepared. */
+/** Runs the Python tools in notebook-dev/tools with the Jupyter environment that `make setup` prepared. */
 final class Jupyter {
 
-    static final Path NOTEBOOKS = Path.of("").toAbsolutePath();
-    static final Path ROOT = NOTEBOOKS.getParent();
-    static final Path TOOLS = NOTEBOOKS.resolve("tools");
-    static final Path TARGET = NOTEBOOKS.resolve("target");
+    /** This module: notebook-dev/ (sources, tools, tests); the notebooks themselves are in ../notebooks. */
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path ROOT = MODULE.getParent();
+    static final Path NOTEBOOKS = ROOT.resolve("notebooks");
+    static final Path TOOLS = MODULE.resolve("tools");
+    static final Path TARGET = MODULE.resolve("target");
 
     private Jupyter() {
     }

@@ -15,7 +15,7 @@ def main():
     args = parser.parse_args()
     totals = {"passed": 0, "failed": 0, "skipped": 0}
     print("\n== aelab test summary ==")
-    for module in ("lib", "notebooks"):
+    for module in ("lib", "notebook-dev"):
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for report in glob.glob(os.path.join(ROOT, module, "target", "surefire-reports", "TEST-*.xml")):
             suite = ET.parse(report).getroot()
@@ -26,8 +26,8 @@ def main():
         totals["passed"] += passed
         totals["failed"] += failed
         totals["skipped"] += counts["skipped"]
-        print(f"{module:10s} {counts['tests']:4d} tests: {passed} passed, {failed} failed, {counts['skipped']} skipped")
-    report = os.path.join(ROOT, "notebooks", "target", "report.md")
+        print(f"{module:12s} {counts['tests']:4d} tests: {passed} passed, {failed} failed, {counts['skipped']} skipped")
+    report = os.path.join(ROOT, "notebook-dev", "target", "report.md")
     if os.path.exists(report):
         print("\n" + open(report, encoding="utf-8").read().rstrip())
     if args.seconds is not None:

@@ -1,8 +1,8 @@
 """Write the Jupyter kernelspec `aelab` ("Java (aelab)") whose classpath is org.aelab:aelab and its
 dependencies as resolved from the local Maven repository.
 
-    python kernelspec.py --backend rapaio --classpath-file notebooks/target/kernel/classpath.txt \
-                         --kernel-jar notebooks/target/kernel/rapaio-jupyter-kernel.jar
+    python kernelspec.py --backend rapaio --classpath-file notebook-dev/target/kernel/classpath.txt \
+                         --kernel-jar notebook-dev/target/kernel/rapaio-jupyter-kernel.jar
     python kernelspec.py --backend ijava|jjava --classpath-file ...
 
 The spec goes to the user's Jupyter data directory (JUPYTER_DATA_DIR if set, else

@@ -12,7 +12,7 @@ import sys
 import nbformat
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
-NOTEBOOKS = os.path.dirname(TOOLS)
+NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(TOOLS)), "notebooks")
 
 
 def title(path):

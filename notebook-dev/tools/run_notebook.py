@@ -1,6 +1,6 @@
 """Execute one aelab notebook headless and export it to HTML.
 
-    python run_notebook.py notebooks/01-one-hot-8-3-8.ipynb --out notebooks/target/executed --mode quick
+    python run_notebook.py notebooks/01-one-hot-8-3-8.ipynb --out notebook-dev/target/executed --mode quick
 
 Quick mode inserts, right after the code cell tagged `parameters`, a code cell tagged
 `injected-parameters` holding the Java lines of the notebook's `metadata.aelab.quick` (papermill's
