@@ -1,8 +1,10 @@
 package org.aelab.data;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,6 +24,8 @@ import org.aelab.tensor.Matrix;
 public record Mnist(LabeledImages train, LabeledImages test) {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
+    /** Room for the gzip header, trailer and incompressible blocks beyond the uncompressed length. */
+    private static final long GZIP_SLACK = 1 << 16;
 
     /** Loads MNIST from {@link #defaultDirectory()}. */
     public static Mnist load() throws IOException {
@@ -51,17 +55,21 @@ public record Mnist(LabeledImages train, LabeledImages test) {
     }
 
     private static LabeledImages read(Path directory, String prefix, int expectedCount) throws IOException {
-        byte[] imageBytes = readVerified(directory, prefix + "-images-idx3-ubyte");
-        byte[] labelBytes = readVerified(directory, prefix + "-labels-idx1-ubyte");
-        String imageFile = directory.resolve(prefix + "-images-idx3-ubyte").toString();
-        String labelFile = directory.resolve(prefix + "-labels-idx1-ubyte").toString();
-        Matrix images = parseImages(imageFile, imageBytes, expectedCount);
-        int[] labels = parseLabels(labelFile, labelBytes, expectedCount);
+        String imageName = prefix + "-images-idx3-ubyte";
+        String labelName = prefix + "-labels-idx1-ubyte";
+        byte[] imageBytes = readVerified(directory, imageName, 16L + (long) expectedCount * 28 * 28);
+        byte[] labelBytes = readVerified(directory, labelName, 8L + expectedCount);
+        Matrix images = parseImages(directory.resolve(imageName).toString(), imageBytes, expectedCount);
+        int[] labels = parseLabels(directory.resolve(labelName).toString(), labelBytes, expectedCount);
         return new LabeledImages(images, labels, 28, 28);
     }
 
-    /** Reads NAME.gz (preferred) or NAME, checks its SHA-256 and returns the uncompressed bytes. */
-    private static byte[] readVerified(Path directory, String name) throws IOException {
+    /**
+     * Reads NAME.gz (preferred) or NAME, checks its SHA-256 and returns the uncompressed bytes. A file longer
+     * than {@code expectedLength}, the size its header and the expected shape allow, is refused before it is
+     * read (raw) or as soon as decompression passes that size (gzip), so a forged file cannot fill the memory.
+     */
+    private static byte[] readVerified(Path directory, String name, long expectedLength) throws IOException {
         Path gz = directory.resolve(name + ".gz");
         Path raw = directory.resolve(name);
         boolean compressed = Files.exists(gz);
@@ -70,7 +78,7 @@ public record Mnist(LabeledImages train, LabeledImages test) {
             throw new IOException("MNIST file " + gz + " (or " + raw + ") is missing; restore it with"
                     + " `git checkout -- data/mnist` in the aelab repository");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readRegularFile(file, compressed ? expectedLength + GZIP_SLACK : expectedLength + 1);
         Path sumsFile = directory.resolve(compressed ? "SHA256SUMS.gz" : "SHA256SUMS.raw");
         String expected = checksums(sumsFile).get(file.getFileName().toString());
         if (expected == null) {
@@ -81,12 +89,48 @@ public record Mnist(LabeledImages train, LabeledImages test) {
             throw new IOException("MNIST file " + file + " has SHA-256 " + actual + ", expected " + expected
                     + " from " + sumsFile + ": the file is damaged or not the original");
         }
-        if (!compressed) {
-            return bytes;
+        return compressed ? gunzip(file, bytes, expectedLength) : bytes;
+    }
+
+    /** The bytes of a regular file no longer than {@code maxLength}; otherwise an IOException naming it. */
+    private static byte[] readRegularFile(Path file, long maxLength) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is " + (Files.isDirectory(file) ? "a directory" : "not a regular file")
+                    + ", expected a file");
         }
+        long size = Files.size(file);
+        if (size > maxLength) {
+            throw new IOException(file + " is " + size + " bytes long, more than the " + maxLength
+                    + " bytes its expected contents can take: it is not the original file");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /**
+     * Decompresses {@code bytes} (the contents of {@code file}), stopping one byte past {@code expectedLength}:
+     * the caller's length check then reports a longer file without it ever being held in memory.
+     */
+    static byte[] gunzip(Path file, byte[] bytes, long expectedLength) throws IOException {
+        if (bytes.length == 0) {
+            throw new IOException(file + " is empty, expected gzip-compressed IDX data");
+        }
+        if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1f || (bytes[1] & 0xFF) != 0x8b) {
+            throw new IOException(file + " is not in gzip format (it does not start with the bytes 1f 8b); if it is"
+                    + " a raw IDX file, name it without .gz and list it in SHA256SUMS.raw");
+        }
+        byte[] data;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
+            data = in.readNBytes(Math.toIntExact(Math.min(expectedLength + 1, Integer.MAX_VALUE - 8)));
+        } catch (EOFException e) {
+            throw new IOException(file + " ends before its gzip data does (truncated)", e);
+        } catch (IOException e) {
+            throw new IOException(file + " has damaged gzip data (" + e.getMessage() + ")", e);
         }
+        if (data.length > expectedLength) {
+            throw new IOException(file + " decompresses to more than " + expectedLength + " bytes, the size of the"
+                    + " IDX file it should hold: it is not the original file");
+        }
+        return data;
     }
 
     /** The "sha256  name" lines of a SHA256SUMS file as name → checksum. */
@@ -95,7 +139,8 @@ public record Mnist(LabeledImages train, LabeledImages test) {
             throw new IOException("checksum file " + sumsFile + " is missing; restore it with `git checkout -- data/mnist`");
         }
         Map<String, String> sums = new HashMap<>();
-        for (String line : Files.readAllLines(sumsFile)) {
+        String text = new String(readRegularFile(sumsFile, 1 << 16), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
             String[] parts = line.trim().split("\\s+");
             if (parts.length == 2) {
                 sums.put(parts[1].replace("*", ""), parts[0]);

@@ -124,7 +124,7 @@ class DatasetsTest {
         }
     }
 
-    private static byte[] gunzip(byte[] bytes) throws IOException {
+    static byte[] gunzip(byte[] bytes) throws IOException {
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
         }
