@@ -2,6 +2,7 @@ package org.aelab.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * target, so nothing a user saved (a model, a figure) is ever left half-written.
  */
 public final class AtomicFiles {
+    private static final String TEMP_SUFFIX = ".tmp";
+
     private AtomicFiles() {
     }
 
@@ -21,7 +24,8 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            removeAbandonedTemporaries(absolute);
+            Path temp = Files.createTempFile(dir, temporaryPrefix(absolute) + ProcessHandle.current().pid() + "-", TEMP_SUFFIX);
             try {
                 Files.write(temp, bytes);
                 readableByAll(temp);
@@ -35,6 +39,36 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw new IOException("could not write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** ".NAME." then the writing process's id, a dash and random digits, then ".tmp". */
+    private static String temporaryPrefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
+    /**
+     * Deletes the temporary files of earlier writes of {@code target} whose process is gone (killed while
+     * saving), so they do not pile up beside the file. A live process's temporary file is left alone.
+     */
+    private static void removeAbandonedTemporaries(Path target) throws IOException {
+        String prefix = temporaryPrefix(target);
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(target.getParent(), prefix + "*" + TEMP_SUFFIX)) {
+            for (Path candidate : candidates) {
+                String rest = candidate.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                if (dash <= 0) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        Files.deleteIfExists(candidate);
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours: leave it
+                }
+            }
         }
     }
 

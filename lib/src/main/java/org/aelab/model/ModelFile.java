@@ -38,6 +38,8 @@ import org.aelab.nn.Network;
 public final class ModelFile {
     static final String MAGIC = "aelab-model";
     static final int VERSION = 1;
+    /** Generous room for the text header; a longer file than header plus data is refused before it is read. */
+    static final long MAX_HEADER_BYTES = 1 << 20;
 
     private ModelFile() {
     }
@@ -51,17 +53,8 @@ public final class ModelFile {
                         + e.getKey() + "=" + e.getValue());
             }
         }
-        List<float[]> blocks = new ArrayList<>();
-        for (Dense layer : network.layers()) {
-            if (!layer.isTied()) {
-                blocks.add(layer.weights().value().data());
-            }
-            blocks.add(layer.bias().value().data());
-        }
-        long floats = 0;
-        for (float[] block : blocks) {
-            floats += block.length;
-        }
+        List<float[]> blocks = blocks(network);
+        long floats = floatCount(network);
         ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(floats * 4));
         for (float[] block : blocks) {
             for (float v : block) {
@@ -95,6 +88,16 @@ public final class ModelFile {
      * says what differs and leaves {@code network} unchanged.
      */
     public static void loadInto(Path file, Network network, Map<String, String> expectedParameters) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + (Files.isDirectory(file) ? " is a directory" : " is missing or not a regular file")
+                    + ", expected an aelab model file");
+        }
+        long networkFloats = floatCount(network);
+        long largest = MAX_HEADER_BYTES + networkFloats * 4;
+        if (Files.size(file) > largest) {
+            throw new IOException(file + " is " + Files.size(file) + " bytes long, more than the " + largest
+                    + " bytes a model of this network's " + networkFloats + " weights can take");
+        }
         byte[] bytes = Files.readAllBytes(file);
         Reader reader = new Reader(file, bytes);
         String first = reader.line();
@@ -131,6 +134,10 @@ public final class ModelFile {
             }
         }
         long floats = reader.count("floats");
+        if (floats != networkFloats) {
+            throw new IOException(file + " holds " + floats + " floats, the network has " + networkFloats
+                    + " weights and biases");
+        }
         String crcLine = reader.line();
         if (!crcLine.startsWith("crc32 ")) {
             throw new IOException(file + " is missing its crc32 line (found '" + abbreviate(crcLine) + "')");
@@ -149,13 +156,33 @@ public final class ModelFile {
             throw new IOException(file + " data fails its checksum (" + crcLine + ", computed "
                     + String.format("%08x", crc.getValue()) + "): the file is damaged");
         }
+        // Every check passed and the data holds exactly the network's floats: only now is the network changed.
         ByteBuffer data = ByteBuffer.wrap(bytes, reader.position(), (int) (floats * 4));
+        for (float[] block : blocks(network)) {
+            for (int i = 0; i < block.length; i++) {
+                block[i] = data.getFloat();
+            }
+        }
+    }
+
+    /** The arrays a model file stores, in file order: per layer its weights (unless tied), then its bias. */
+    private static List<float[]> blocks(Network network) {
+        List<float[]> blocks = new ArrayList<>();
         for (Dense layer : network.layers()) {
             if (!layer.isTied()) {
-                fill(data, layer.weights().value().data());
+                blocks.add(layer.weights().value().data());
             }
-            fill(data, layer.bias().value().data());
+            blocks.add(layer.bias().value().data());
         }
+        return blocks;
+    }
+
+    private static long floatCount(Network network) {
+        long floats = 0;
+        for (float[] block : blocks(network)) {
+            floats += block.length;
+        }
+        return floats;
     }
 
     /**
@@ -182,12 +209,6 @@ public final class ModelFile {
         save(file, network, parameters);
         System.out.println("Saved the trained weights to " + file);
         return false;
-    }
-
-    private static void fill(ByteBuffer data, float[] target) {
-        for (int i = 0; i < target.length; i++) {
-            target[i] = data.getFloat();
-        }
     }
 
     private static String describe(Dense layer) {
@@ -230,6 +251,11 @@ public final class ModelFile {
             }
             if (end >= bytes.length || bytes[end] != '\n') {
                 throw new IOException(file + " ends inside its header (truncated, or not an aelab model file)");
+            }
+            if (end > position && bytes[end - 1] == '\r') {
+                throw new IOException(file + " has Windows (CRLF) line endings in its header: it was converted as"
+                        + " text (e.g. by git's core.autocrlf), which also damages its binary data; use the original"
+                        + " file or save the model again");
             }
             String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
             position = end + 1;
