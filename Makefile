@@ -3,6 +3,7 @@
 #   make test    set up, then unit tests, every notebook executed (quick mode), the browser check
 #   make book    set up, then every notebook in full mode -> build/book/*.ipynb, *.html, index.html
 #   make bench   benchmarks (JMH and the PyTorch comparison)
+#   make fuzz    the file readers' property tests with FUZZ_TRIES cases each, in a 256 MB heap
 #   make setup   system packages (Debian/Ubuntu as root), Jupyter, mvn install, the `aelab` kernelspec
 #   make kernel KERNEL=rapaio|ijava|jjava   (re)write the `aelab` kernelspec for that Java kernel
 
@@ -13,6 +14,7 @@ KERNEL ?= rapaio
 KERNELS := rapaio ijava jjava
 MVN ?= mvn -B
 PIP_FLAGS ?= --retries 0
+FUZZ_TRIES ?= 60000
 
 # Jupyter: an active conda env made from environment.yml, else the project's .venv.
 ifneq ($(and $(CONDA_PREFIX),$(wildcard $(CONDA_PREFIX)/bin/jupyter-lab)),)
@@ -25,10 +27,10 @@ endif
 PYTHON := $(PYBIN)/python
 export PATH := $(PYBIN):$(PATH)
 
-.PHONY: help setup system jupyter install kernel kernel-choice lab test book bench
+.PHONY: help setup system jupyter install kernel kernel-choice lab test book bench fuzz
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# *//'
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
 setup: system jupyter install kernel
 
@@ -74,3 +76,8 @@ book: setup
 
 bench:
 	./lib/bench/run
+
+# Damaged MNIST and model files: each case must load correctly or fail with an IOException naming the file.
+fuzz:
+	set -o pipefail; $(MVN) -pl lib test -Dtest='*Properties' -Daelab.fuzz.tries=$(FUZZ_TRIES) -DargLine=-Xmx256m \
+	  | grep -E -A40 '^FUZZ|outcome = |Tests run:|BUILD|ERROR'

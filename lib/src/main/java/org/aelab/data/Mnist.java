@@ -54,7 +54,7 @@ public record Mnist(LabeledImages train, LabeledImages test) {
                 + " or its parents; run from the aelab repository (it ships data/mnist) or set AELAB_DATA");
     }
 
-    private static LabeledImages read(Path directory, String prefix, int expectedCount) throws IOException {
+    static LabeledImages read(Path directory, String prefix, int expectedCount) throws IOException {
         String imageName = prefix + "-images-idx3-ubyte";
         String labelName = prefix + "-labels-idx1-ubyte";
         byte[] imageBytes = readVerified(directory, imageName, 16L + (long) expectedCount * 28 * 28);
