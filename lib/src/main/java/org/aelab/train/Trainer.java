@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.aelab.nn.Network;
+import org.aelab.nn.Parameter;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import tech.tablesaw.api.DoubleColumn;
@@ -125,6 +126,7 @@ public final class Trainer {
         listeners.forEach(l -> l.started(epochs));
         long startNanos = System.nanoTime();
         double best = Double.POSITIVE_INFINITY;
+        double lowestLoss = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         int completed = 0;
         try {
@@ -151,10 +153,12 @@ public final class Trainer {
                 double reconstruction = lossScale * lossSum;
                 double penalty = penaltyWeighted / n;
                 double total = reconstruction + penalty;
-                if (!Double.isFinite(total)) {
-                    throw new IllegalStateException("training diverged at epoch " + epoch + ": the loss is " + total
+                String divergence = divergence(total, lowestLoss, columns[0][0], epoch, network);
+                if (divergence != null) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch + ": " + divergence
                             + " with " + optimizer + "; try a smaller learning rate than " + optimizer.learningRate());
                 }
+                lowestLoss = Math.min(lowestLoss, total);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 double validation = validationInputs == null ? Double.NaN
                         : network.evaluateLoss(validationInputs, validationTargets);
@@ -187,6 +191,36 @@ public final class Trainer {
             listeners.forEach(TrainingListener::finished);
         }
         return new History(toTable(columns, metricNames, completed), completed < epochs);
+    }
+
+    /** A weight this large means the updates overshoot: networks trained on inputs of order 1 stay far below it. */
+    static final double WEIGHT_LIMIT = 1e4;
+    /** The loss has diverged when it is this many times its best so far and worse than at the first epoch. */
+    static final double LOSS_RISE = 10;
+
+    /**
+     * Why training has diverged at {@code epoch}, or null. A loss that cannot grow without bound (BCE clamps its
+     * outputs, so it stays finite) still shows divergence: it rises far above its best and past where it began,
+     * or the weights run away.
+     */
+    static String divergence(double loss, double best, double first, int epoch, Network network) {
+        if (!Double.isFinite(loss)) {
+            return "the loss is " + loss;
+        }
+        double largest = 0;
+        for (Parameter p : network.trainableParameters()) {
+            for (float w : p.value().data()) {
+                largest = Math.max(largest, Math.abs(w));  // NaN propagates through Math.max
+            }
+        }
+        if (!(largest <= WEIGHT_LIMIT)) {
+            return "a weight reached |w| = " + (float) largest + " (a trained network's stay far below " + WEIGHT_LIMIT + ")";
+        }
+        if (epoch > 1 && loss > LOSS_RISE * best && loss > first) {
+            return "the loss rose to " + (float) loss + ", " + Math.round(loss / best) + " times its best "
+                    + (float) best + " and above its first epoch's " + (float) first;
+        }
+        return null;
     }
 
     private static void checkTargets(String name, Matrix inputs, Matrix targets, Network network) {

@@ -12,7 +12,10 @@ import org.aelab.model.Autoencoder;
 import org.aelab.nn.Activation;
 import org.aelab.nn.Corruption;
 import org.aelab.nn.Dense;
+import org.aelab.nn.Init;
 import org.aelab.nn.Loss;
+import org.aelab.nn.Network;
+import org.aelab.nn.Reduction;
 import org.aelab.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +95,34 @@ class TrainerTest {
                 .loss(Loss.MSE).seed(1).build();
         Trainer t = Trainer.builder().optimizer(Optimizer.sgd(1e6)).epochs(100).fullBatch().build();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ae.fit(t, DATA));
-        assertTrue(e.getMessage().matches("training diverged at epoch \\d+: the loss is (NaN|Infinity).*learning rate.*1000000.0.*"),
+        assertTrue(e.getMessage().matches("training diverged at epoch \\d+: (the loss is (NaN|Infinity)|a weight reached \\|w\\|)"
+                + ".*learning rate.*1000000.0.*"), e.getMessage());
+    }
+
+    @Test
+    void divergenceUnderClampedBceIsNoticedThroughTheWeights() {
+        // BCE clamps its outputs, so its loss stays finite however far the weights run away.
+        Autoencoder ae = Autoencoder.builder().input(8).hidden(3, Activation.SIGMOID).output(Activation.SIGMOID)
+                .loss(Loss.bce(Reduction.MEAN)).init(Init.uniform(0.1)).seed(1).build();
+        Trainer t = Trainer.builder().optimizer(Optimizer.momentum(1e6, 0.9)).fullBatch().epochs(2000).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ae.fit(t, Datasets.oneHot(8)));
+        assertTrue(e.getMessage().startsWith("training diverged at epoch 1: a weight reached |w| = "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("with Momentum(lr=1000000.0, m=0.9); try a smaller learning rate than 1000000.0"),
                 e.getMessage());
+    }
+
+    @Test
+    void aLossFarAboveItsBestAndItsStartIsDivergence() {
+        Network network = Autoencoder.builder().input(4).hidden(2, Activation.SIGMOID).output(Activation.SIGMOID)
+                .seed(1).build().network();
+        assertEquals(null, Trainer.divergence(0.9, 0.5, 0.7, 5, network), "a rise above the start, but under 10x the best");
+        assertEquals(null, Trainer.divergence(6.0, 0.5, 7.0, 5, network), "10x the best, but under the first epoch's loss");
+        assertEquals(null, Trainer.divergence(8.0, 0.5, 0.7, 1, network), "the first epoch has nothing to rise from");
+        assertEquals("the loss rose to 8.0, 16 times its best 0.5 and above its first epoch's 0.7",
+                Trainer.divergence(8.0, 0.5, 0.7, 5, network));
+        assertEquals("the loss is NaN", Trainer.divergence(Double.NaN, 0.5, 0.7, 5, network));
+        network.trainableParameters().get(0).value().data()[0] = Float.NaN;
+        assertTrue(Trainer.divergence(0.6, 0.5, 0.7, 5, network).startsWith("a weight reached |w| = NaN"));
     }
 
     @Test
