@@ -80,4 +80,4 @@ bench:
 # Damaged MNIST and model files: each case must load correctly or fail with an IOException naming the file.
 fuzz:
 	set -o pipefail; $(MVN) -pl lib test -Dtest='*Properties' -Daelab.fuzz.tries=$(FUZZ_TRIES) -DargLine=-Xmx256m \
-	  | grep -E -A40 '^FUZZ|outcome = |Tests run:|BUILD|ERROR'
+	  | grep -a -E -A40 '^FUZZ|outcome = |Tests run:|BUILD|ERROR'
