@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.java.CellInterrupts;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageType;
@@ -63,7 +64,9 @@ public final class ControlChannel extends AbstractChannel {
     private void interrupt(Message<?> request) {
         LOGGER.info(logPrefix + "Interrupting the running cell.");
         sendMessage(new Message(request.getId(), MessageType.CONTROL_INTERRUPT_REPLY, Map.of("status", "ok")));
-        MainApp.kernel.interrupt();
+        if (CellInterrupts.request()) {
+            MainApp.kernel.interrupt();
+        }
     }
 
     @Override

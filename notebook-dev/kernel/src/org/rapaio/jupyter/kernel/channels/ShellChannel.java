@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.java.CellInterrupts;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageType;
@@ -59,9 +60,18 @@ public final class ShellChannel extends AbstractChannel {
     }
 
     private void handle(Message<?> message, ZMQ.Poller poller) {
+        if (!(message.content() instanceof ShellExecuteRequest request)) {
+            Requests.dispatch(connection, message, logPrefix, LOGGER);
+            return;
+        }
         executionFailed = false;
-        Requests.dispatch(connection, message, logPrefix, LOGGER);
-        if (message.content() instanceof ShellExecuteRequest request && request.stopOnError() && executionFailed) {
+        CellInterrupts.cellStarted();
+        try {
+            Requests.dispatch(connection, message, logPrefix, LOGGER);
+        } finally {
+            CellInterrupts.cellEnded();
+        }
+        if (request.stopOnError() && executionFailed) {
             abortQueued(poller);
         }
     }

@@ -68,6 +68,9 @@ public class RapaioExecutionControl extends DirectExecutionControl {
         Future<Object> task = executor.submit(() -> {
             Thread self = Thread.currentThread();
             runningThreads.add(self);
+            if (CellInterrupts.requested()) {
+                self.interrupt(); // the interrupt came while the cell was being compiled
+            }
             try {
                 return methodCall.invoke(null);
             } finally {
