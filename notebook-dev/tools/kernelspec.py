@@ -9,7 +9,11 @@ The spec goes to the user's Jupyter data directory (JUPYTER_DATA_DIR if set, els
 ~/.local/share/jupyter). A kernel reads its classpath when it starts, so after `make setup` has
 reinstalled the library a kernel restart picks up the change.
 
-rapaio:  java -jar <kernel dir>/rapaio-jupyter-kernel.jar {connection_file}; classpath in RJK_CLASSPATH (';').
+rapaio:  java -cp <kernel dir>/patch:<kernel dir>/rapaio-jupyter-kernel.jar <its Main-Class> {connection_file};
+         classpath in RJK_CLASSPATH (';'). <kernel dir>/patch holds the project's own replacements for a few
+         rapaio classes (notebook-dev/kernel/src, compiled here with javac against the rapaio jar); they come
+         first on the class path, so they are loaded instead of rapaio's. --unpatched leaves them out
+         (`java -jar`, as rapaio ships), to measure what they fix.
 ijava:   the argv of an installed IJava kernelspec; classpath in IJAVA_CLASSPATH (os.pathsep).
 jjava:   the argv of an installed JJava kernelspec; classpath in JJAVA_CLASSPATH (os.pathsep).
 """
@@ -18,12 +22,15 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
+import zipfile
 
 from jupyter_client.kernelspec import KernelSpecManager
 
 NAME = "aelab"
+PATCH_SOURCES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "kernel", "src")
 DISPLAY_NAME = "Java (aelab)"
 BACKENDS = ("rapaio", "ijava", "jjava")
 # For IJava/JJava: how to recognise their kernelspec, and the variable their kernel reads.
@@ -60,21 +67,54 @@ def java_executable():
     return os.path.realpath(found)
 
 
-def rapaio_spec(entries, kernel_jar, staging):
+def main_class(jar):
+    """The Main-Class named in the jar's manifest."""
+    with zipfile.ZipFile(jar) as archive:
+        manifest = archive.read("META-INF/MANIFEST.MF").decode("utf-8")
+    for line in manifest.splitlines():
+        if line.startswith("Main-Class:"):
+            return line.split(":", 1)[1].strip()
+    fail(f"{jar} names no Main-Class in its manifest")
+
+
+def compile_patch(kernel_jar, classes):
+    """Compiles the project's replacement classes for the rapaio kernel into the directory `classes`."""
+    sources = sorted(os.path.join(d, f) for d, _, files in os.walk(PATCH_SOURCES) for f in files if f.endswith(".java"))
+    if not sources:
+        fail(f"no kernel patch sources in {PATCH_SOURCES}")
+    javac = os.path.join(os.path.dirname(java_executable()), "javac")
+    if not os.path.isfile(javac):
+        javac = shutil.which("javac")
+    if not javac:
+        fail("no `javac` next to `java` or on PATH: install a JDK 17 or newer (a JRE is not enough)")
+    done = subprocess.run([javac, "--release", "17", "-nowarn", "-encoding", "UTF-8", "-cp", kernel_jar,
+                           "-d", classes, *sources], capture_output=True, text=True)
+    if done.returncode != 0:
+        fail(f"javac failed on the kernel patch ({PATCH_SOURCES}):\n{done.stdout}{done.stderr}")
+    return len(sources)
+
+
+def rapaio_spec(entries, kernel_jar, staging, name=NAME, patched=True):
     if not os.path.isfile(kernel_jar):
         fail(f"rapaio kernel jar {kernel_jar} is missing: run `make setup`")
     shutil.copy(kernel_jar, os.path.join(staging, "rapaio-jupyter-kernel.jar"))
-    installed_jar = os.path.join(KernelSpecManager().user_kernel_dir, NAME, "rapaio-jupyter-kernel.jar")
+    installed = os.path.join(KernelSpecManager().user_kernel_dir, name)
+    installed_jar = os.path.join(installed, "rapaio-jupyter-kernel.jar")
+    if patched:
+        compile_patch(kernel_jar, os.path.join(staging, "patch"))
+        launch = ["-cp", os.pathsep.join([os.path.join(installed, "patch"), installed_jar]), main_class(kernel_jar)]
+    else:
+        launch = ["-jar", installed_jar]
     return {
         "argv": [java_executable(),
                  # dev.ludovic.netlib can use the Vector API when no native BLAS is found.
                  "--add-modules", "jdk.incubator.vector",
-                 "-jar", installed_jar, "{connection_file}"],
-        "display_name": DISPLAY_NAME,
+                 *launch, "{connection_file}"],
+        "display_name": DISPLAY_NAME if patched else DISPLAY_NAME + " unpatched",
         "language": "java",
         "interrupt_mode": "message",
         "env": {"RJK_CLASSPATH": ";".join(entries)},
-        "metadata": {"aelab": {"backend": "rapaio"}},
+        "metadata": {"aelab": {"backend": "rapaio", "patched": patched}},
     }
 
 
@@ -108,6 +148,9 @@ def main():
     parser.add_argument("--backend", default="rapaio")
     parser.add_argument("--classpath-file")
     parser.add_argument("--kernel-jar", help="rapaio-jupyter-kernel jar (rapaio backend)")
+    parser.add_argument("--unpatched", action="store_true",
+                        help="rapaio as shipped, without the project's replacement classes (to measure what they fix)")
+    parser.add_argument("--name", default=NAME, help=f"kernelspec name (default {NAME})")
     parser.add_argument("--show", metavar="NAME", help="print the installed kernelspec NAME as JSON and exit")
     args = parser.parse_args()
     if args.show:
@@ -125,13 +168,13 @@ def main():
     entries = read_classpath(args.classpath_file)
     with tempfile.TemporaryDirectory() as staging:
         if args.backend == "rapaio":
-            spec = rapaio_spec(entries, args.kernel_jar or "", staging)
+            spec = rapaio_spec(entries, args.kernel_jar or "", staging, args.name, patched=not args.unpatched)
         else:
             spec = foreign_spec(args.backend, entries)
         with open(os.path.join(staging, "kernel.json"), "w", encoding="utf-8") as out:
             json.dump(spec, out, indent=1)
-        where = KernelSpecManager().install_kernel_spec(staging, NAME, user=True)
-    print(f"kernelspec '{NAME}' ({DISPLAY_NAME}, {args.backend}) -> {where}; classpath: {len(entries)} entries, "
+        where = KernelSpecManager().install_kernel_spec(staging, args.name, user=True)
+    print(f"kernelspec '{args.name}' ({DISPLAY_NAME}, {args.backend}) -> {where}; classpath: {len(entries)} entries, "
           f"first {entries[0]}")
 
 

@@ -10,10 +10,16 @@ import tech.tablesaw.api.Table;
 public final class History {
     private final Table table;
     private final boolean stoppedEarly;
+    private final int interruptedAt;
 
     History(Table table, boolean stoppedEarly) {
+        this(table, stoppedEarly, 0);
+    }
+
+    History(Table table, boolean stoppedEarly, int interruptedAt) {
         this.table = table;
         this.stoppedEarly = stoppedEarly;
+        this.interruptedAt = interruptedAt;
     }
 
     /** The per-epoch table (a copy, so filtering or adding columns cannot change this history). */
@@ -36,6 +42,10 @@ public final class History {
     /** The value of column {@code name} after the last epoch. */
     public double last(String name) {
         double[] values = column(name);
+        if (values.length == 0) {
+            throw new IllegalStateException("history has no epochs" + (interruptedAt > 0
+                    ? " (training was interrupted in epoch " + interruptedAt + ")" : ""));
+        }
         return values[values.length - 1];
     }
 
@@ -45,6 +55,14 @@ public final class History {
 
     public boolean stoppedEarly() {
         return stoppedEarly;
+    }
+
+    /**
+     * The epoch in which training was interrupted (its steps are not in the table: the table ends with
+     * the epoch before), or 0 when it was not; see {@link TrainingInterruptedException}.
+     */
+    public int interruptedAt() {
+        return interruptedAt;
     }
 
     /** Mean seconds per epoch. */
@@ -59,7 +77,10 @@ public final class History {
 
     @Override
     public String toString() {
-        return String.format("History[%d epochs, loss %.6g → %.6g%s]", epochs(), column("loss")[0], lastLoss(),
-                stoppedEarly ? ", stopped early" : "");
+        String end = interruptedAt > 0 ? ", interrupted in epoch " + interruptedAt : stoppedEarly ? ", stopped early" : "";
+        if (epochs() == 0) {
+            return "History[0 epochs" + end + "]";
+        }
+        return String.format("History[%d epochs, loss %.6g → %.6g%s]", epochs(), column("loss")[0], lastLoss(), end);
     }
 }

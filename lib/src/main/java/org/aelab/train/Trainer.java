@@ -93,8 +93,12 @@ public final class Trainer {
      * Trains {@code network} to map {@code inputs} to {@code targets}, and after every epoch measures
      * the loss on the validation set (without corruption or penalty) when one is given.
      *
-     * @throws IllegalStateException when the loss becomes NaN or infinite: the message names the epoch
-     *                               and the learning rate
+     * <p>Before every step the trainer checks whether its thread was interrupted (Kernel → Interrupt in a
+     * notebook); if so it stops there and throws, the network keeping the weights of the last completed step.
+     *
+     * @throws IllegalStateException        when the loss becomes NaN or infinite: the message names the epoch
+     *                                      and the learning rate
+     * @throws TrainingInterruptedException when the thread is interrupted; it carries the completed epochs
      */
     public History fit(Network network, Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
         network.checkInputs("inputs", inputs);
@@ -123,6 +127,7 @@ public final class Trainer {
         String[] metricNames = metrics.keySet().toArray(new String[0]);
         double[][] columns = new double[5 + metricNames.length][epochs];
         double lossScale = network.loss().reduction().scale(n, network.outputs());
+        loadTablesaw();
         listeners.forEach(l -> l.started(epochs));
         long startNanos = System.nanoTime();
         double best = Double.POSITIVE_INFINITY;
@@ -138,6 +143,10 @@ public final class Trainer {
                 double lossSum = 0;
                 double penaltyWeighted = 0;
                 for (int start = 0; start < n; start += batch) {
+                    if (Thread.interrupted()) {
+                        throw interrupted(epoch, start / batch, (n + batch - 1) / batch,
+                                toTable(columns, metricNames, completed));
+                    }
                     boolean last = start + batch > n;
                     Network.Workspace ws = last ? remainder : full;
                     Matrix x = last ? remainderInputs : batchInputs;
@@ -221,6 +230,45 @@ public final class Trainer {
                     + (float) best + " and above its first epoch's " + (float) first;
         }
         return null;
+    }
+
+    private static volatile boolean tablesawLoaded;
+
+    /**
+     * Builds a first (empty) history table on a thread of its own and waits for it, ignoring interrupts.
+     * Tablesaw's first table scans the class path (about a second on a busy machine), and an interrupt
+     * that reached that scan broke Tablesaw for the rest of the JVM's life (ExceptionInInitializerError);
+     * done now, it also keeps the history built on an interrupt from waiting for the scan.
+     */
+    private static void loadTablesaw() {
+        if (tablesawLoaded) {
+            return;
+        }
+        Thread loader = new Thread(() -> toTable(new double[5][0], new String[0], 0), "aelab-tablesaw-init");
+        loader.setDaemon(true);
+        loader.start();
+        boolean interrupted = false;
+        while (loader.isAlive()) {
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // kept for the training loop, which checks before its first step
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        tablesawLoaded = true;
+    }
+
+    private TrainingInterruptedException interrupted(int epoch, int batchesDone, int batches, Table completedEpochs) {
+        String where = batchesDone == 0 ? "before epoch " + epoch
+                : "in epoch " + epoch + " after " + batchesDone + " of its " + batches + " batches";
+        int completed = epoch - 1;
+        String message = "training interrupted " + where + " of " + epochs + ": the network keeps the weights of its"
+                + " last step, and the exception's history() holds the " + completed + " completed epoch"
+                + (completed == 1 ? "" : "s");
+        return new TrainingInterruptedException(message, new History(completedEpochs, true, epoch));
     }
 
     private static void checkTargets(String name, Matrix inputs, Matrix targets, Network network) {

@@ -169,4 +169,98 @@ class TrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
         assertTrue(e.getMessage().contains(expectedPart), "message '" + e.getMessage() + "' should contain '" + expectedPart + "'");
     }
+
+    /** A listener that interrupts the training thread itself once epoch {@code at} has ended. */
+    private static TrainingListener interruptAfter(int at) {
+        return new TrainingListener() {
+            @Override
+            public void epochEnded(EpochStats stats) {
+                if (stats.epoch() == at) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    @Test
+    void anInterruptStopsBeforeTheNextStepWithTheWeightsOfTheCompletedEpochs() {
+        Autoencoder interrupted = denoiser(3);
+        boolean[] finished = {false};
+        Trainer stopping = trainer(9).toBuilder().epochs(1_000).listener(interruptAfter(4))
+                .listener(new TrainingListener() {
+                    @Override
+                    public void epochEnded(EpochStats stats) {
+                    }
+
+                    @Override
+                    public void finished() {
+                        finished[0] = true;
+                    }
+                }).build();
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class,
+                () -> interrupted.fit(stopping, DATA));
+        assertFalse(Thread.currentThread().isInterrupted(), "the exception consumes the interrupt");
+        assertTrue(finished[0], "listeners hear the end");
+        assertTrue(e.getMessage().contains("training interrupted before epoch 5 of 1000"), e.getMessage());
+        History history = e.history();
+        assertEquals(4, history.epochs());
+        assertEquals(5, history.interruptedAt());
+        assertTrue(history.toString().contains("4 epochs") && history.toString().contains("interrupted in epoch 5"),
+                history.toString());
+
+        Autoencoder reference = denoiser(3);
+        History full = reference.fit(trainer(9).toBuilder().epochs(4).build(), DATA);
+        assertEquals(0, full.interruptedAt());
+        List<Matrix> a = weights(interrupted);
+        List<Matrix> b = weights(reference);
+        for (int i = 0; i < a.size(); i++) {
+            assertTrue(a.get(i).sameValues(b.get(i)), "parameter " + i + " equals the 4-epoch run's");
+        }
+        assertEquals(full.lastLoss(), history.lastLoss());
+        // The interrupt was consumed: the same thread trains again normally.
+        assertEquals(2, denoiser(3).fit(trainer(9).toBuilder().epochs(2).build(), DATA).epochs());
+    }
+
+    @Test
+    void anotherThreadInterruptsALongFullBatchFit() throws Exception {
+        Autoencoder ae = Autoencoder.builder().input(8).hidden(3, Activation.SIGMOID).output(Activation.SIGMOID)
+                .loss(Loss.BCE).seed(1).build();
+        Matrix patterns = Datasets.oneHot(8);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        Trainer endless = Trainer.builder().optimizer(Optimizer.momentum(0.05, 0.9)).fullBatch().epochs(2_000_000)
+                .seed(1).listener(new TrainingListener() {
+                    @Override
+                    public void epochEnded(EpochStats stats) {
+                        if (stats.epoch() == 500) {
+                            running.countDown();
+                        }
+                    }
+                }).build();
+        TrainingInterruptedException[] caught = {null};
+        Thread training = new Thread(() -> {
+            try {
+                ae.fit(endless, patterns);
+            } catch (TrainingInterruptedException e) {
+                caught[0] = e;
+            }
+        });
+        training.start();
+        assertTrue(running.await(60, java.util.concurrent.TimeUnit.SECONDS), "training reached epoch 500");
+        training.interrupt();
+        training.join(60_000);
+        assertFalse(training.isAlive(), "the interrupted fit returned");
+        assertTrue(caught[0] != null, "fit threw TrainingInterruptedException");
+        int completed = caught[0].history().epochs();
+        assertTrue(completed >= 500 && completed < 2_000_000, "completed " + completed);
+        assertEquals(completed + 1, caught[0].history().interruptedAt());
+
+        Autoencoder reference = Autoencoder.builder().input(8).hidden(3, Activation.SIGMOID)
+                .output(Activation.SIGMOID).loss(Loss.BCE).seed(1).build();
+        reference.fit(endless.toBuilder().epochs(completed).build(), patterns);
+        List<Matrix> a = weights(ae);
+        List<Matrix> b = weights(reference);
+        for (int i = 0; i < a.size(); i++) {
+            assertTrue(a.get(i).sameValues(b.get(i)), "parameter " + i + " equals the " + completed + "-epoch run's");
+        }
+    }
 }

@@ -1,0 +1,94 @@
+package org.aelab.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The installed kernel as JupyterLab uses it: every start answers, Kernel → Interrupt stops a training
+ * within a second and leaves the kernel usable, and after an error the queued cells do not run.
+ */
+class KernelTest {
+
+    static final Path OUT = Jupyter.TARGET.resolve("kernel");
+    /** Consecutive starts checked by {@link #everyStartAnswersOnShellControlAndHeartbeat()}. */
+    static final int STARTS = Integer.getInteger("aelab.kernelStarts", 50);
+
+    @Test
+    void everyStartAnswersOnShellControlAndHeartbeat() throws Exception {
+        Path report = OUT.resolve("starts.json");
+        Jupyter.Run run = Jupyter.tool("kernel_starts.py", List.of(String.valueOf(STARTS), "--kernel", Jupyter.kernel(),
+                "--json", report.toString(), "--kernel-output", OUT.resolve("starts-kernels.log").toString()),
+                Map.of(), OUT.resolve("starts.log"), 60L * STARTS);
+        assertEquals(0, run.exitCode(), () -> "a kernel start did not answer (see " + OUT + "):\n" + run.tail(60));
+        JsonNode starts = ExecutedNotebook.JSON.readTree(report.toFile()).path("starts");
+        assertEquals(STARTS, starts.size(), "starts reported");
+        for (JsonNode start : starts) {
+            assertTrue(start.path("ok").asBoolean() && start.path("hb").asBoolean() && start.path("control").asBoolean()
+                    && start.path("ready").isNumber(), () -> "failed start: " + start);
+        }
+    }
+
+    /**
+     * Interrupts the first cell of the notebook whose source contains {@code match}, run with
+     * {@code override} so that its training would last minutes, {@code after} seconds after sending it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "01-one-hot-8-3-8   | epochs = 500_000; | train(seed   | 5",
+            "05-mnist-denoising | epochs = 1_000;   | .fit(trainer | 5"})
+    void interruptStopsTrainingWithinASecond(String notebook, String override, String match, String after)
+            throws Exception {
+        Path report = OUT.resolve("interrupt-" + notebook + ".json");
+        Files.createDirectories(OUT);
+        Jupyter.Run run = Jupyter.tool("kernel_session.py", List.of("--kernel", Jupyter.kernel(), "--out",
+                report.toString(), "--kernel-output", OUT.resolve("interrupt-" + notebook + "-kernel.log").toString(),
+                "interrupt", Jupyter.NOTEBOOKS.resolve(notebook + ".ipynb").toString(), "--set", override,
+                "--match", match, "--after", after), Map.of(), OUT.resolve("interrupt-" + notebook + ".log"), 600);
+        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
+        JsonNode result = ExecutedNotebook.JSON.readTree(report.toFile());
+        assertTrue(result.path("interrupted_cell").isInt(), () -> "no cell was interrupted: " + result);
+        assertTrue(result.path("interrupt_reply").asBoolean(), "interrupt_reply on the control channel");
+        assertEquals("error", result.path("status").asText(), "the interrupted cell ends as failed (queued cells abort)");
+        String output = result.path("output").asText();
+        assertTrue(output.matches("(?s).*training interrupted (before|in) epoch \\d+.*"),
+                () -> "the cell says that training was interrupted, and in which epoch:\n" + output);
+        double latency = result.path("latency").asDouble(Double.NaN);
+        System.out.printf("%s: interrupt answered in %.3f s%n", notebook, latency);
+        assertTrue(latency <= 1.0, () -> "the interrupted cell answered " + latency + " s after the interrupt (≤ 1 s)");
+        assertEquals("ok", result.path("probe_status").asText(), "the next cell runs");
+        assertTrue(result.path("probe_output").asText().contains("KERNEL-ALIVE 42 interrupted=false"),
+                () -> "the next cell's output: " + result.path("probe_output"));
+    }
+
+    @Test
+    void queuedCellsAreAbortedAfterAnErrorUnlessStopOnErrorIsOff() throws Exception {
+        Path report = OUT.resolve("stop-on-error.json");
+        Jupyter.Run run = Jupyter.tool("kernel_session.py", List.of("--kernel", Jupyter.kernel(), "--out",
+                report.toString(), "--kernel-output", OUT.resolve("stop-on-error-kernel.log").toString(),
+                "stop-on-error"), Map.of(), OUT.resolve("stop-on-error.log"), 300);
+        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
+        JsonNode result = ExecutedNotebook.JSON.readTree(report.toFile());
+        assertEquals(List.of("ok", "error", "aborted", "ok"), statuses(result.path("stop_on_error")),
+                "three requests sent at once, the second throws: the third is aborted; a later one runs");
+        assertEquals("", result.path("stop_on_error").get(2).path("output").asText(), "the aborted cell printed");
+        assertEquals(List.of("ok", "error", "ok", "ok"), statuses(result.path("continue_on_error")),
+                "with stop_on_error false the third runs");
+        assertTrue(result.path("continue_on_error").get(2).path("output").asText().contains("third ran"));
+    }
+
+    private static List<String> statuses(JsonNode requests) {
+        List<String> out = new ArrayList<>();
+        requests.forEach(r -> out.add(r.path("status").asText()));
+        return out;
+    }
+}
