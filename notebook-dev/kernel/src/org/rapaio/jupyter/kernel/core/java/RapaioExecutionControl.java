@@ -98,7 +98,7 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     /** Interrupts the thread running the current cell, if any; the cell's code decides how to stop. */
     public void interrupt() {
-        runningThreads.forEach(Thread::interrupt);
+        CellInterrupts.deliver(() -> runningThreads.forEach(Thread::interrupt));
     }
 
     @Override
