@@ -85,17 +85,41 @@ final class Sizes {
     }
 
     /**
-     * A log axis over values from {@code low} to {@code high} (positive): when they span a decade or
-     * more, ticks sit at powers of ten only, labelled 10ⁿ, with unlabelled grid lines between;
-     * within one decade plotly.js's own ticks read well and are kept.
+     * A log axis over values from {@code low} to {@code high} (positive). When two or more powers of
+     * ten lie in the range, ticks sit at powers of ten only, labelled 10ⁿ, with unlabelled grid lines
+     * between. In a narrower range, ticks sit at 1, 2 and 5 × 10ⁿ, labelled as plain numbers (0.1,
+     * 0.2, 0.5), instead of plotly.js's bare digits at every minor tick.
      */
     static Map<String, Object> logAxis(String title, double low, double high) {
         Map<String, Object> axis = axis(title, true);
-        if (low > 0 && high / low >= 10) {
+        if (!(low > 0) || !(high >= low) || !Double.isFinite(high)) {
+            return axis;
+        }
+        int first = (int) Math.ceil(Math.log10(low) - 1e-9);
+        int last = (int) Math.floor(Math.log10(high) + 1e-9);
+        if (last - first >= 1) {
             axis.put("dtick", 1);
             axis.put("exponentformat", "power");
             axis.put("showexponent", "all");
             axis.put("minor", Map.of("dtick", "D1", "showgrid", true, "gridcolor", "#f2f2f2", "ticks", ""));
+            return axis;
+        }
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int k = first - 1; k <= last; k++) {
+            for (int m : new int[] {1, 2, 5}) {
+                double v = m * Math.pow(10, k);
+                if (v >= low * (1 - 1e-9) && v <= high * (1 + 1e-9)) {
+                    values.add(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1e", v)));
+                    labels.add(new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.1e", v))
+                            .stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        if (values.size() >= 2) {
+            axis.put("tickmode", "array");
+            axis.put("tickvals", values);
+            axis.put("ticktext", labels);
         }
         return axis;
     }

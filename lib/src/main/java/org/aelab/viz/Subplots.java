@@ -7,15 +7,18 @@ import java.util.Map;
 
 /**
  * Several charts and images side by side as ONE Plotly figure, so a row of panels is a single
- * {@code application/vnd.plotly.v1+json} output. Each item keeps its own size, margins, axes,
- * title (drawn as an annotation), colour bar and legend; images become {@code image} traces drawn
- * pixel for pixel. Items are top-aligned in one row, {@value #GAP} px apart.
+ * {@code application/vnd.plotly.v1+json} output. Each item keeps its own margins, axes, title
+ * (drawn as an annotation), colour bar and legend; images become {@code image} traces drawn pixel
+ * for pixel. Plot areas are top-aligned in one row, {@value #GAP} px apart; when the row would be
+ * wider than {@value #MAX_WIDTH} px the charts' plot areas narrow (to half their width at most).
  */
 final class Subplots {
     static final int GAP = 16;
     static final int CAPTION_HEIGHT = 26;
     static final int COLORBAR_ROOM = 60;
     static final int TITLE_FONT = 16;
+    /** About the width of a JupyterLab output area on a laptop screen. */
+    static final int MAX_WIDTH = 1100;
 
     private Subplots() {
     }
@@ -30,12 +33,28 @@ final class Subplots {
             return spec != null ? Map.of("l", 80, "r", 80, "t", 100, "b", 80) : Map.of("l", 0, "r", 0, "t", 0, "b", 0);
         }
 
-        int width() {
-            return spec != null ? spec.width() : image.width();
+        int left() {
+            return (int) margin().get("l");
         }
 
-        int height() {
-            return spec != null ? spec.height() : image.height();
+        int right() {
+            return (int) margin().get("r");
+        }
+
+        int top() {
+            return (int) margin().get("t");
+        }
+
+        int bottom() {
+            return (int) margin().get("b");
+        }
+
+        int plotWidth() {
+            return spec != null ? Math.max(20, spec.width() - left() - right()) : image.width();
+        }
+
+        int plotHeight() {
+            return spec != null ? Math.max(20, spec.height() - top() - bottom()) : image.height();
         }
 
         boolean colorbar() {
@@ -86,12 +105,25 @@ final class Subplots {
             }
         }
         int captionRoom = captions.isEmpty() ? 0 : CAPTION_HEIGHT;
-        int totalWidth = -GAP;
-        int totalHeight = 0;
+        int fixed = -GAP;
+        int scalable = 0;
+        int top = 0;
+        int below = 0;
         for (Slot s : slots) {
-            totalWidth += s.width() + s.extraRight() + GAP;
-            totalHeight = Math.max(totalHeight, captionRoom + s.height());
+            fixed += s.left() + s.right() + s.extraRight() + GAP + (s.spec() == null ? s.plotWidth() : 0);
+            scalable += s.spec() == null ? 0 : s.plotWidth();
+            top = Math.max(top, s.top());
         }
+        double factor = scalable == 0 ? 1 : Math.max(0.5, Math.min(1, (MAX_WIDTH - fixed) / (double) scalable));
+        int[] plotWidths = new int[slots.size()];
+        int totalWidth = fixed;
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            plotWidths[i] = s.spec() == null ? s.plotWidth() : (int) Math.round(s.plotWidth() * factor);
+            totalWidth += s.spec() == null ? 0 : plotWidths[i];
+            below = Math.max(below, s.plotHeight() + s.bottom());
+        }
+        int totalHeight = captionRoom + top + below;
         List<Map<String, Object>> traces = new ArrayList<>();
         Map<String, Object> layout = new LinkedHashMap<>();
         List<Object> annotations = new ArrayList<>();
@@ -104,11 +136,13 @@ final class Subplots {
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
             String k = i == 0 ? "" : Integer.toString(i + 1);
-            Map<String, Object> m = s.margin();
-            double x0 = (left + (int) m.get("l")) / (double) totalWidth;
-            double x1 = (left + s.width() - (int) m.get("r")) / (double) totalWidth;
-            double yTop = 1 - (captionRoom + (int) m.get("t")) / (double) totalHeight;
-            double yBottom = 1 - (captionRoom + s.height() - (int) m.get("b")) / (double) totalHeight;
+            int plotLeft = left + s.left();
+            int plotRight = plotLeft + plotWidths[i];
+            int slotWidth = s.left() + plotWidths[i] + s.right() + s.extraRight();
+            double x0 = plotLeft / (double) totalWidth;
+            double x1 = plotRight / (double) totalWidth;
+            double yTop = 1 - (captionRoom + top) / (double) totalHeight;
+            double yBottom = 1 - (captionRoom + top + s.plotHeight()) / (double) totalHeight;
             Map<String, Object> xAxis;
             Map<String, Object> yAxis;
             if (s.spec() != null) {
@@ -126,7 +160,7 @@ final class Subplots {
                     }
                     if (s.colorbar() && "heatmap".equals(trace.get("type"))) {
                         Map<String, Object> bar = new LinkedHashMap<>();
-                        bar.put("x", (left + s.width() - (int) m.get("r") + 8) / (double) totalWidth);
+                        bar.put("x", (plotRight + 8) / (double) totalWidth);
                         bar.put("xanchor", "left");
                         bar.put("y", (yTop + yBottom) / 2);
                         bar.put("yanchor", "middle");
@@ -139,8 +173,7 @@ final class Subplots {
                 if (s.legend()) {
                     anyLegend = true;
                     Map<String, Object> legend = new LinkedHashMap<>();
-                    legend.put("x", (left + s.width() - (int) m.get("r") + 8 + (s.colorbar() ? COLORBAR_ROOM : 0))
-                            / (double) totalWidth);
+                    legend.put("x", (plotRight + 8 + (s.colorbar() ? COLORBAR_ROOM : 0)) / (double) totalWidth);
                     legend.put("xanchor", "left");
                     legend.put("y", yTop);
                     legend.put("yanchor", "top");
@@ -153,8 +186,8 @@ final class Subplots {
                 }
                 String title = titleText(s.spec().layout().get("title"));
                 if (!title.isEmpty()) {
-                    annotations.add(annotation(title, (left + s.width() / 2.0) / totalWidth,
-                            1 - (captionRoom + (int) m.get("t") / 2.0) / totalHeight, TITLE_FONT));
+                    annotations.add(annotation(title, (plotLeft + plotRight) / 2.0 / totalWidth,
+                            1 - (captionRoom + top - s.top() / 2.0) / totalHeight, TITLE_FONT));
                 }
             } else {
                 xAxis = imageAxis(new double[] {-0.5, s.image().width() - 0.5});
@@ -175,9 +208,9 @@ final class Subplots {
             layout.put("yaxis" + k, yAxis);
             if (!s.caption().isEmpty()) {
                 annotations.add(annotation("<b>" + Html.escape(s.caption()) + "</b>",
-                        (left + s.width() / 2.0) / totalWidth, 1 - (CAPTION_HEIGHT / 2.0) / totalHeight, 14));
+                        (left + slotWidth / 2.0) / totalWidth, 1 - (CAPTION_HEIGHT / 2.0) / totalHeight, 14));
             }
-            left += s.width() + s.extraRight() + GAP;
+            left += slotWidth + GAP;
         }
         if (!annotations.isEmpty()) {
             layout.put("annotations", annotations);

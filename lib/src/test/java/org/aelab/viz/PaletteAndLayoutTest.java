@@ -131,8 +131,12 @@ class PaletteAndLayoutTest {
         assertEquals("log", y.get("type"));
         assertEquals(1.0, ((Number) y.get("dtick")).doubleValue(), "one tick per decade: " + y);
         assertEquals("power", y.get("exponentformat"));
-        LineChart oneDecade = LineChart.create().withLogY().withCurve("loss", new double[] {1, 2}, new double[] {0.5, 0.2});
+        LineChart oneDecade = LineChart.create().withLogY().withCurve("loss", new double[] {1, 2}, new double[] {0.7, 0.068});
         Map<?, ?> narrow = (Map<?, ?>) ((Map<?, ?>) figure(oneDecade).get("layout")).get("yaxis");
-        assertFalse(narrow.containsKey("dtick"), "within a decade plotly.js's own ticks stay: " + narrow);
+        assertFalse(narrow.containsKey("dtick"), narrow.toString());
+        assertEquals(List.of(0.1, 0.2, 0.5), narrow.get("tickvals"), "one power of ten inside: 1, 2, 5 × 10ⁿ");
+        assertEquals(List.of("0.1", "0.2", "0.5"), narrow.get("ticktext"), "labelled as numbers, not bare digits");
+        Map<?, ?> twoDecades = Sizes.logAxis("", 0.0018, 0.7);
+        assertEquals(1, twoDecades.get("dtick"), "0.01 and 0.1 inside: powers of ten only");
     }
 }
