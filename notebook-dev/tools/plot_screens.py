@@ -50,10 +50,17 @@ def start_lab(root, workdir):
     config = os.path.join(workdir, "jupyter_lab_config.py")
     with open(config, "w") as out:
         out.write(LAB_CONFIG)
+    # every cell in the page (no windowing), so each figure can be scrolled to and taken
+    settings = os.path.join(workdir, "user-settings", "@jupyterlab", "notebook-extension")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "tracker.jupyterlab-settings"), "w") as out:
+        out.write('{"windowingMode": "none"}')
     log = open(os.path.join(workdir, "lab.log"), "w")
     lab = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                             f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-                            f"--ServerApp.root_dir={root}", f"--config={config}", "--allow-root"],
+                            f"--ServerApp.root_dir={root}", f"--config={config}", "--allow-root",
+                            f"--LabApp.user_settings_dir={os.path.join(workdir, 'user-settings')}",
+                            f"--LabApp.workspaces_dir={os.path.join(workdir, 'workspaces')}"],
                            stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
@@ -71,8 +78,11 @@ def start_lab(root, workdir):
 def shoot(locator, count, prefix):
     for k in range(count):
         element = locator.nth(k)
-        element.scroll_into_view_if_needed()
-        element.screenshot(path=f"{prefix}-{k + 1}.png")
+        try:
+            element.scroll_into_view_if_needed(timeout=15_000)
+            element.screenshot(path=f"{prefix}-{k + 1}.png", timeout=15_000)
+        except Exception as error:  # reported, and the others are still taken
+            print(f"  {prefix}-{k + 1}: not taken: {str(error).splitlines()[0]}")
 
 
 def main():
@@ -81,9 +91,11 @@ def main():
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="aelab-screens-")
+    root = os.path.join(workdir, "notebooks")
+    os.makedirs(root)
     for path in args.notebooks:
-        shutil.copy(path, workdir)
-    lab, url, token = start_lab(workdir, workdir)
+        shutil.copy(path, root)
+    lab, url, token = start_lab(root, workdir)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
@@ -93,11 +105,12 @@ def main():
                 out = os.path.join(args.out, name)
                 os.makedirs(out, exist_ok=True)
                 page.goto(f"{url}/lab/tree/{name}.ipynb?token={token}")
-                page.wait_for_selector(".jp-RenderedPlotly .main-svg", timeout=60_000)
-                time.sleep(2)
-                lab_figures = page.locator(".jp-RenderedPlotly")
+                # the notebook's own tab: earlier notebooks' tabs stay open, hidden
+                page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedPlotly .main-svg",
+                                       timeout=60_000)
+                time.sleep(3)
+                lab_figures = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedPlotly")
                 lab_count = lab_figures.count()
-                # Lab draws lazily (windowed notebook): scroll each figure in before taking it
                 shoot(lab_figures, lab_count, os.path.join(out, "lab"))
                 page.goto("file://" + os.path.abspath(os.path.splitext(path)[0] + ".html"))
                 page.wait_for_load_state("load")

@@ -20,8 +20,18 @@ final class Display {
         return new LiveOutput(this, frontend.display(renderer.render(content)));
     }
 
+    /**
+     * Replaces an output. JupyterLab hands an update whose richest MIME type is unchanged to the
+     * existing renderer, and the Plotly extension's renderer ignores a second figure once it has
+     * drawn one; so in a kernel a figure update first turns the output into its plain-text summary
+     * (another MIME type: Lab drops the old renderer) and then into the new figure.
+     */
     synchronized void update(String displayId, Object content) {
-        frontend.update(displayId, renderer.render(content));
+        Output output = renderer.render(content);
+        if (output.isFigure() && frontend.isKernel()) {
+            frontend.update(displayId, Output.of(Output.TEXT, output.get(Output.TEXT)));
+        }
+        frontend.update(displayId, output);
     }
 
     Frontend frontend() {

@@ -4,14 +4,16 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 
 /**
- * A 5×7 pixel font drawn straight into an image, so PNG labels need no system fonts (a headless JVM
+ * A 5×7 pixel font (with descenders) drawn straight into an image, so PNG labels need no system fonts (a headless JVM
  * may have none). Covers ASCII letters, digits, common punctuation and a few Greek letters and
  * symbols the notebooks use; any other character is drawn as '?'. Each glyph is seven rows of five
- * pixels, '#' set; a character advances six pixels, times the scale.
+ * pixels ('#' set; g, j, p, q and y have an eighth below the baseline); a character advances six
+ * pixels, times the scale.
  */
 final class PixelFont {
     static final int GLYPH_WIDTH = 5;
-    static final int GLYPH_HEIGHT = 7;
+    /** Seven rows down to the baseline, and an eighth for the descenders of g, j, p, q and y. */
+    static final int GLYPH_HEIGHT = 8;
     static final int ADVANCE = 6;
 
     private static final Map<Character, String> GLYPHS = Map.ofEntries(
@@ -22,17 +24,17 @@ final class PixelFont {
             Map.entry('d', "....#|....#|.####|#...#|#...#|#...#|.####"),
             Map.entry('e', ".....|.....|.###.|#...#|#####|#....|.###."),
             Map.entry('f', "..##.|.#..#|.#...|###..|.#...|.#...|.#..."),
-            Map.entry('g', ".....|.####|#...#|#...#|.####|....#|.###."),
+            Map.entry('g', ".....|.....|.####|#...#|#...#|.####|....#|.###."),
             Map.entry('h', "#....|#....|#.##.|##..#|#...#|#...#|#...#"),
             Map.entry('i', "..#..|.....|.##..|..#..|..#..|..#..|.###."),
-            Map.entry('j', "...#.|.....|..##.|...#.|...#.|#..#.|.##.."),
+            Map.entry('j', "...#.|.....|..##.|...#.|...#.|...#.|#..#.|.##.."),
             Map.entry('k', "#....|#....|#..#.|#.#..|##...|#.#..|#..#."),
             Map.entry('l', ".##..|..#..|..#..|..#..|..#..|..#..|.###."),
             Map.entry('m', ".....|.....|##.#.|#.#.#|#.#.#|#...#|#...#"),
             Map.entry('n', ".....|.....|#.##.|##..#|#...#|#...#|#...#"),
             Map.entry('o', ".....|.....|.###.|#...#|#...#|#...#|.###."),
-            Map.entry('p', ".....|.....|####.|#...#|####.|#....|#...."),
-            Map.entry('q', ".....|.....|.####|#...#|.####|....#|....#"),
+            Map.entry('p', ".....|.....|####.|#...#|#...#|####.|#....|#...."),
+            Map.entry('q', ".....|.....|.####|#...#|#...#|.####|....#|....#"),
             Map.entry('r', ".....|.....|#.##.|##..#|#....|#....|#...."),
             Map.entry('s', ".....|.....|.####|#....|.###.|....#|####."),
             Map.entry('t', ".#...|.#...|###..|.#...|.#...|.#..#|..##."),
@@ -40,7 +42,7 @@ final class PixelFont {
             Map.entry('v', ".....|.....|#...#|#...#|#...#|.#.#.|..#.."),
             Map.entry('w', ".....|.....|#...#|#...#|#.#.#|#.#.#|.#.#."),
             Map.entry('x', ".....|.....|#...#|.#.#.|..#..|.#.#.|#...#"),
-            Map.entry('y', ".....|.....|#...#|#...#|.####|....#|.###."),
+            Map.entry('y', ".....|.....|#...#|#...#|#...#|.####|....#|.###."),
             Map.entry('z', ".....|.....|#####|...#.|..#..|.#...|#####"),
             Map.entry('A', ".###.|#...#|#...#|#####|#...#|#...#|#...#"),
             Map.entry('B', "####.|#...#|#...#|####.|#...#|#...#|####."),
@@ -128,7 +130,7 @@ final class PixelFont {
         for (int i = 0; i < text.length(); i++) {
             String[] rows = GLYPHS.getOrDefault(text.charAt(i), GLYPHS.get('?')).split("\\|");
             int left = x + i * ADVANCE * scale;
-            for (int r = 0; r < GLYPH_HEIGHT; r++) {
+            for (int r = 0; r < rows.length; r++) {
                 for (int c = 0; c < GLYPH_WIDTH; c++) {
                     if (rows[r].charAt(c) == '#') {
                         fill(image, left + c * scale, y + r * scale, scale, rgb);

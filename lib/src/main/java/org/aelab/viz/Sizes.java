@@ -59,13 +59,13 @@ final class Sizes {
             t.put("text", String.join("<br>", lines));
             t.put("x", 0.5);
             t.put("xanchor", "center");
-            t.put("y", 1);
+            top = 24 + TITLE_LINE_HEIGHT * lines.size();
+            // centred in the top margin, which is sized for its lines
+            t.put("y", 1 - top / 2.0 / height);
             t.put("yref", "container");
-            t.put("yanchor", "top");
-            t.put("pad", Map.of("t", 10));
+            t.put("yanchor", "middle");
             t.put("font", Map.of("size", TITLE_FONT));
             layout.put("title", t);
-            top = 24 + TITLE_LINE_HEIGHT * lines.size();
         }
         layout.put("width", width);
         layout.put("height", height);

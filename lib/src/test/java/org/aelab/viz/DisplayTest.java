@@ -232,9 +232,11 @@ class DisplayTest {
         LiveOutput live = display.live("starting");
         live.update("half way");
         live.update(LineChart.of(history(), "epoch", "loss"));
-        assertEquals(List.of("id-1", "id-1"), kernel.updatedIds);
+        assertEquals(List.of("id-1", "id-1", "id-1"), kernel.updatedIds);
         assertEquals("half way", kernel.updates.get(0).content());
-        assertTrue(kernel.updates.get(1).isFigure(), "a live output can turn into a figure in place");
+        assertEquals(Output.TEXT, kernel.updates.get(1).mimeType(),
+                "a figure update passes through another MIME type, so JupyterLab draws the new figure afresh");
+        assertTrue(kernel.updates.get(2).isFigure(), "a live output can turn into a figure in place");
         assertEquals(1, kernel.shown.size(), "updates add no outputs");
     }
 

@@ -109,7 +109,10 @@ final class ExecutedNotebook {
         return -1;
     }
 
-    /** Counts outputs by kind: "plotly" (a Plotly figure), "png" (a PNG image), "table" (an HTML table). */
+    /**
+     * Counts outputs by kind: "plotly" (a Plotly figure), "png" (a PNG image: image/png, an inline
+     * {@code <img>}, or an image drawn in a figure), "table" (an HTML table).
+     */
     int count(String kind) {
         int count = 0;
         for (JsonNode cell : cells()) {
@@ -118,7 +121,8 @@ final class ExecutedNotebook {
                 String html = text(data.path("text/html"));
                 boolean matches = switch (kind) {
                     case "plotly" -> data.has(PLOTLY_MIME);
-                    case "png" -> data.has("image/png") || html.contains("src=\"data:image/png;base64,");
+                    case "png" -> data.has("image/png") || html.contains("src=\"data:image/png;base64,")
+                            || data.path(PLOTLY_MIME).toString().contains("\"source\":\"data:image/png;base64,");
                     case "table" -> html.contains("<table");
                     default -> throw new IllegalArgumentException(name + ": metadata.aelab.expects has unknown kind '"
                             + kind + "'; use plotly, png or table");
