@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A real headless Chromium with the network off: opens a copy of an HTML export to which a small
  * script is appended that, once the page has loaded, writes into attributes of {@code <body>} how many
- * Plotly figures drew their SVG and how many images decoded; then reads them from the dumped DOM.
+ * Plotly figures drew their SVG and how many images decoded (those of the page and those drawn in
+ * Plotly figures); then reads them from the dumped DOM.
  * Chromium's net log tells which network requests the page tried (they fail, the network being off,
  * but are logged): {@code network-requests} counts them and {@code network-urls} lists them.
  */
@@ -28,10 +29,21 @@ final class Chromium {
     private static final String PROBE = """
             <script>
             window.addEventListener('load', function () {
+              // images drawn inside Plotly figures (image traces: <g class="im"><image href=…>) are not in
+              // document.images; each is decoded again as an Image to see that its PNG is sound
+              var inFigures = [];
+              setTimeout(function () {
+                document.querySelectorAll('.js-plotly-plot g.im image').forEach(function (svgImage) {
+                  var copy = new Image();
+                  copy.src = svgImage.getAttribute('href') || svgImage.getAttribute('xlink:href') || '';
+                  inFigures.push(copy);
+                });
+              }, 1000);
               setTimeout(function () {
                 var decoded = 0, broken = 0;
-                for (var i = 0; i < document.images.length; i++) {
-                  var img = document.images[i];
+                var all = Array.prototype.slice.call(document.images).concat(inFigures);
+                for (var i = 0; i < all.length; i++) {
+                  var img = all[i];
                   if (img.complete && img.naturalWidth > 0) { decoded++; } else { broken++; }
                 }
                 var b = document.body;
