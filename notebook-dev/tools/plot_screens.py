@@ -109,6 +109,9 @@ def main():
                 page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedPlotly .main-svg",
                                        timeout=60_000)
                 time.sleep(3)
+                news = page.locator(".jp-Notification-Toast button:has-text('No')")
+                if news.count():  # JupyterLab's "notified about official Jupyter news?" prompt covers outputs
+                    news.first.click()
                 lab_figures = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedPlotly")
                 lab_count = lab_figures.count()
                 shoot(lab_figures, lab_count, os.path.join(out, "lab"))
