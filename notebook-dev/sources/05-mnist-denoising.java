@@ -128,7 +128,8 @@ Matrix rows = Matrix.zeros(3 * sampleImages, 784);
 System.arraycopy(corrupted.data(), 0, rows.data(), 0, sampleImages * 784);
 System.arraycopy(reconstruction.data(), 0, rows.data(), sampleImages * 784, sampleImages * 784);
 System.arraycopy(samples.data(), 0, rows.data(), 2 * sampleImages * 784, sampleImages * 784);
-Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2));
+Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2)
+        .withRowLabels("corrupted input", "reconstruction", "clean target"));
 
 double meanSquaredError(Matrix a, Matrix b) {
     double sum = 0;

@@ -159,7 +159,8 @@ Matrix rows = Matrix.zeros(3 * sampleImages, 784);
 System.arraycopy(samples.data(), 0, rows.data(), 0, sampleImages * 784);
 System.arraycopy(level1.reconstruct(samples).data(), 0, rows.data(), sampleImages * 784, sampleImages * 784);
 System.arraycopy(stack.reconstruct(samples).data(), 0, rows.data(), 2 * sampleImages * 784, sampleImages * 784);
-Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2));
+Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2)
+        .withRowLabels("test image", "level 1 alone", "whole stack"));
 
 double deepTestBce = Loss.BCE.value(stack.reconstruct(test.images()), test.images());
 System.out.printf("test BCE per image: level 1 alone %.2f, through the 100-unit stack %.2f%n", level1TestBce, deepTestBce);

@@ -11,18 +11,14 @@ import sys
 
 import nbformat
 
+from run_notebook import notebook_title
+
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(TOOLS)), "notebooks")
 
 
 def title(path):
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("#").strip()
-    return os.path.basename(path)
+    return notebook_title(nbformat.read(path, as_version=4), path)
 
 
 def main():

@@ -61,9 +61,43 @@ def quick_lines(nb, path):
     return quick
 
 
-def export_html(nb, html_path):
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def notebook_title(nb, path):
+    """The notebook's first Markdown heading, else its file name without extension."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def has_plotly(nb):
+    return any(PLOTLY_MIME in output.get("data", {})
+               for cell in nb.cells if cell.cell_type == "code" for output in cell.get("outputs", []))
+
+
+def plotly_js():
+    """plotly.min.js from the Python plotly package: the plotly.js that JupyterLab's Plotly extension
+    (the same package) draws with, so the export and Lab show the same figures."""
+    try:
+        from plotly.offline import get_plotlyjs
+    except ImportError:
+        fail("the Python package plotly is missing (pip install -r notebook-dev/requirements.txt): "
+             "the HTML export inlines its plotly.js")
+    return get_plotlyjs()
+
+
+def export_html(nb, html_path, source_path=None):
+    """A self-contained page: titled after the notebook, plotly.js inlined once when a figure needs
+    it (each figure's text/html output draws its JSON with window.Plotly), no MathJax, nothing
+    fetched from the network."""
     exporter = HTMLExporter(template_name="aelab", extra_template_basedirs=[os.path.join(TOOLS, "templates")])
-    body, _ = exporter.from_notebook_node(nb)
+    resources = {"metadata": {"name": notebook_title(nb, source_path or html_path)},
+                 "aelab_plotly_js": plotly_js() if has_plotly(nb) else ""}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     with open(html_path, "w", encoding="utf-8") as out:
         out.write(body)
 
@@ -134,7 +168,7 @@ def main():
 
     os.makedirs(args.out, exist_ok=True)
     nbformat.write(nb, os.path.join(args.out, name + ".ipynb"))
-    export_html(nb, os.path.join(args.out, name + ".html"))
+    export_html(nb, os.path.join(args.out, name + ".html"), args.notebook)
     with open(os.path.join(args.out, name + ".run.json"), "w", encoding="utf-8") as out:
         json.dump(result, out, indent=1)
     print(f"{name}: {result['status']} in {result['seconds']} s ({args.mode})")

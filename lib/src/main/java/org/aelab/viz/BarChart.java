@@ -89,12 +89,14 @@ public final class BarChart implements Chart {
     @Override
     public Figure figure() {
         List<Map<String, Object>> traces = new ArrayList<>();
-        for (Series s : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
             Map<String, Object> trace = new LinkedHashMap<>();
             trace.put("type", "bar");
             trace.put("name", s.name());
             trace.put("x", categories);
             trace.put("y", s.values());
+            trace.put("marker", Map.of("color", Palette.color(i)));
             traces.add(trace);
         }
         Map<String, Object> layout = Sizes.layout(title, width, height);

@@ -1,57 +1,37 @@
 package org.aelab.viz;
 
 /**
- * One display session: a frontend, a renderer, and whether plotly.js has reached the page yet.
- * In a kernel, plotly.js goes out as its own output just before the first plot, and never again
- * in this JVM (one kernel session); being separate, it survives when a live output is replaced.
+ * One display session: a frontend and a renderer. Figures go out as Plotly JSON, which the
+ * notebook front end draws with its own plotly.js, so nothing needs loading into the page first.
  */
 final class Display {
     private final Frontend frontend;
     private final Renderer renderer = new Renderer();
-    private boolean cdn;
-    private boolean plotlySent;
 
-    Display(Frontend frontend, boolean cdn) {
+    Display(Frontend frontend) {
         this.frontend = frontend;
-        this.cdn = cdn;
     }
 
     synchronized void show(Object content) {
-        Output output = renderer.render(content);
-        loadPlotlyIfNeeded(output);
-        frontend.display(output);
+        frontend.display(renderer.render(content));
     }
 
     synchronized LiveOutput live(Object content) {
-        Output output = renderer.render(content);
-        loadPlotlyIfNeeded(output);
-        return new LiveOutput(this, frontend.display(output));
+        return new LiveOutput(this, frontend.display(renderer.render(content)));
     }
 
+    /**
+     * Replaces an output. JupyterLab hands an update whose richest MIME type is unchanged to the
+     * existing renderer, and the Plotly extension's renderer ignores a second figure once it has
+     * drawn one; so in a kernel a figure update first turns the output into its plain-text summary
+     * (another MIME type: Lab drops the old renderer) and then into the new figure.
+     */
     synchronized void update(String displayId, Object content) {
         Output output = renderer.render(content);
-        loadPlotlyIfNeeded(output);
+        if (output.isFigure() && frontend.isKernel()) {
+            frontend.update(displayId, Output.of(Output.TEXT, output.get(Output.TEXT)));
+        }
         frontend.update(displayId, output);
-    }
-
-    private void loadPlotlyIfNeeded(Output output) {
-        if (output.needsPlotly() && frontend.isKernel() && !plotlySent) {
-            String loader = cdn ? "<div class=\"aelab-plotly-loader\" style=\"display: none;\"></div>\n" + PlotlyJs.cdnScript()
-                    : PlotlyJs.inlineScript();
-            frontend.display(Output.html(loader));
-            plotlySent = true;
-        }
-    }
-
-    synchronized void useCdn(boolean cdn) {
-        if (this.cdn != cdn) {
-            this.cdn = cdn;
-            plotlySent = false;
-        }
-    }
-
-    synchronized void forgetPlotly() {
-        plotlySent = false;
     }
 
     Frontend frontend() {
@@ -60,7 +40,6 @@ final class Display {
 
     @Override
     public String toString() {
-        return "Display[" + frontend.describe() + ", plotly.js " + (cdn ? "from " + PlotlyJs.CDN_URL : "inline " + PlotlyJs.VERSION)
-                + (frontend.isKernel() ? (plotlySent ? ", sent" : ", not sent yet") : "") + "]";
+        return "Display[" + frontend.describe() + "]";
     }
 }

@@ -38,7 +38,7 @@ final class FileFrontend implements Frontend {
             messages.println(output.content());
             return "text-" + (++count);
         }
-        String extension = switch (output.mimeType()) {
+        String extension = switch (fileType(output)) {
             case Output.PNG -> ".png";
             case Output.MARKDOWN -> ".md";
             default -> ".html";
@@ -58,8 +58,13 @@ final class FileFrontend implements Frontend {
         }
     }
 
+    /** A figure is written as its HTML fallback, a page that loads plotly.js. */
+    private static String fileType(Output output) {
+        return output.isFigure() ? Output.HTML : output.mimeType();
+    }
+
     private void write(Path file, Output output) {
-        byte[] bytes = switch (output.mimeType()) {
+        byte[] bytes = switch (fileType(output)) {
             case Output.PNG -> Base64.getDecoder().decode(output.content());
             case Output.HTML -> page(output).getBytes(StandardCharsets.UTF_8);
             default -> output.content().getBytes(StandardCharsets.UTF_8);
@@ -77,7 +82,7 @@ final class FileFrontend implements Frontend {
 
     private String page(Output output) {
         String head = "";
-        if (output.needsPlotly()) {
+        if (output.isFigure()) {
             if (cdn) {
                 head = PlotlyJs.cdnScript();
             } else {
@@ -89,7 +94,7 @@ final class FileFrontend implements Frontend {
             }
         }
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>aelab output</title>\n"
-                + head + "</head>\n<body style=\"font-family: sans-serif\">\n" + output.content() + "\n</body>\n</html>\n";
+                + head + "</head>\n<body style=\"font-family: sans-serif\">\n" + output.get(Output.HTML) + "\n</body>\n</html>\n";
     }
 
     Path directory() {

@@ -18,15 +18,20 @@ import java.util.UUID;
  * from the system class loader; each is tried in turn.
  *
  * <ul>
- *   <li>rapaio-jupyter-kernel 3.x: {@code org.rapaio.jupyter.kernel.global.Global.display(mime, content)}
- *       returns a display id, {@code Global.updateDisplay(id, mime, content)} replaces it. It counts as
- *       running when {@code MainApp.kernel.channels()} is connected.</li>
+ *   <li>rapaio-jupyter-kernel 3.x: a {@code DisplayData} made with {@code DisplayData.fromText(plain)}
+ *       and filled with {@code putData(mime, value)}, with a display id of aelab's, goes to
+ *       {@code MainApp.kernel.display(data)}; {@code MainApp.kernel.updateDisplay(data)} replaces it.
+ *       It counts as running when {@code MainApp.kernel.channels()} is connected.</li>
  *   <li>IJava ({@code io.github.spencerpark.ijava.IJava}) and JJava ({@code org.dflib.jjava.JJava}):
  *       {@code getKernelInstance()} returns the running kernel (null otherwise); a {@code DisplayData}
  *       of the kernel's own class is filled by reflection and passed to {@code kernel.display(data)};
  *       updates go through {@code kernel.getIO().display.updateDisplay(id, data)}. Best effort: tested
  *       against their published sources, not a live kernel.</li>
  * </ul>
+ *
+ * Both kernels serialise a bundle's values with Gson, so JSON MIME types (the Plotly figure) are
+ * handed over as Gson {@code JsonElement}s parsed with the kernel's own Gson ({@link JsonValues}):
+ * the message then carries a JSON object, as the Jupyter protocol wants, not a string.
  */
 final class KernelFrontends {
     private KernelFrontends() {
@@ -66,9 +71,9 @@ final class KernelFrontends {
     }
 
     private static Optional<Frontend> rapaio(ClassLoader loader) {
-        Optional<Class<?>> global = find(loader, "org.rapaio.jupyter.kernel.global.Global");
         Optional<Class<?>> mainApp = find(loader, "org.rapaio.jupyter.kernel.MainApp");
-        if (global.isEmpty() || mainApp.isEmpty()) {
+        Optional<Class<?>> displayData = find(loader, "org.rapaio.jupyter.kernel.display.DisplayData");
+        if (mainApp.isEmpty() || displayData.isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -76,9 +81,11 @@ final class KernelFrontends {
             if (kernel == null || kernel.getClass().getMethod("channels").invoke(kernel) == null) {
                 return Optional.empty();  // the jar is on the class path but no kernel is running
             }
-            Method display = global.get().getMethod("display", String.class, Object.class);
-            Method update = global.get().getMethod("updateDisplay", String.class, String.class, Object.class);
-            return Optional.of(new RapaioFrontend(display, update));
+            Class<?> type = displayData.get();
+            return Optional.of(new RapaioFrontend(kernel, type.getMethod("fromText", String.class),
+                    type.getMethod("putData", String.class, Object.class), type.getMethod("setDisplayId", String.class),
+                    kernel.getClass().getMethod("display", type), kernel.getClass().getMethod("updateDisplay", type),
+                    JsonValues.forLoader(type.getClassLoader())));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
@@ -104,7 +111,8 @@ final class KernelFrontends {
             if (display == null) {
                 return Optional.empty();
             }
-            return Optional.of(new BaseKernelFrontend(name, kernel, display));
+            return Optional.of(new BaseKernelFrontend(name, kernel, display,
+                    JsonValues.forLoader(display.getParameterTypes()[0].getClassLoader())));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
@@ -115,12 +123,19 @@ final class KernelFrontends {
         return new IllegalStateException("the " + kernel + " kernel refused to " + action + ": " + cause, cause);
     }
 
-    /** rapaio-jupyter-kernel: one MIME type per output, through its public {@code Global} API. */
-    private record RapaioFrontend(Method display, Method update) implements Frontend {
+    /**
+     * rapaio-jupyter-kernel: a {@code DisplayData} holding the whole bundle, published with
+     * {@code MainApp.kernel.display(data)} / {@code updateDisplay(data)} (its {@code Global.display}
+     * carries one MIME type only).
+     */
+    private record RapaioFrontend(Object kernel, Method fromText, Method putData, Method setDisplayId,
+                                  Method display, Method update, JsonValues json) implements Frontend {
         @Override
         public String display(Output output) {
+            String id = UUID.randomUUID().toString();
             try {
-                return (String) display.invoke(null, output.mimeType(), output.content());
+                display.invoke(kernel, displayData(output, id));
+                return id;
             } catch (ReflectiveOperationException e) {
                 throw failure("rapaio", "display an output", e);
             }
@@ -129,10 +144,22 @@ final class KernelFrontends {
         @Override
         public void update(String displayId, Output output) {
             try {
-                update.invoke(null, displayId, output.mimeType(), output.content());
+                update.invoke(kernel, displayData(output, displayId));
             } catch (ReflectiveOperationException e) {
                 throw failure("rapaio", "update an output", e);
             }
+        }
+
+        private Object displayData(Output output, String id) throws ReflectiveOperationException {
+            String text = output.get(Output.TEXT);
+            Object data = fromText.invoke(null, text == null ? output.toString() : text);
+            for (var e : output.data().entrySet()) {
+                if (!e.getKey().equals(Output.TEXT)) {
+                    putData.invoke(data, e.getKey(), json.value(e.getKey(), e.getValue()));
+                }
+            }
+            setDisplayId.invoke(data, id);
+            return data;
         }
 
         @Override
@@ -147,7 +174,7 @@ final class KernelFrontends {
     }
 
     /** IJava and JJava share SpencerPark's base kernel: DisplayData, display(data), getIO().display. */
-    private record BaseKernelFrontend(String name, Object kernel, Method display) implements Frontend {
+    private record BaseKernelFrontend(String name, Object kernel, Method display, JsonValues json) implements Frontend {
         @Override
         public String display(Output output) {
             String id = UUID.randomUUID().toString();
@@ -184,8 +211,8 @@ final class KernelFrontends {
             Class<?> type = display.getParameterTypes()[0];
             Object data = type.getConstructor().newInstance();
             Method put = type.getMethod("putData", String.class, Object.class);
-            for (var e : output.bundle().entrySet()) {
-                put.invoke(data, e.getKey(), e.getValue());
+            for (var e : output.data().entrySet()) {
+                put.invoke(data, e.getKey(), json.value(e.getKey(), e.getValue()));
             }
             type.getMethod("setDisplayId", String.class).invoke(data, id);
             return data;

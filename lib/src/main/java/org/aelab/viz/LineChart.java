@@ -16,7 +16,9 @@ import tech.tablesaw.plotly.components.Figure;
  * for (var run : runs) chart = chart.withCurve("m = " + run.momentum(), run.history(), "epoch", "loss");
  * }</pre>
  *
- * Curves longer than {@link #withMaxPoints max points} (default 2 000) are thinned to every k-th
+ * Each curve gets its own colour (and past 24 curves its own dash pattern, see {@link Palette}); a
+ * long title is wrapped to the chart's width; a log y axis spanning decades is labelled at powers
+ * of ten. Curves longer than {@link #withMaxPoints max points} (default 2 000) are thinned to every k-th
  * point, keeping the last, so a 20 000-epoch history does not put megabytes into the notebook.
  */
 public final class LineChart implements Chart {
@@ -124,13 +126,20 @@ public final class LineChart implements Chart {
             throw new IllegalStateException("this LineChart has no curves; add one with withCurve(name, x, y)");
         }
         List<Map<String, Object>> traces = new ArrayList<>();
-        for (Curve curve : curves) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (int c = 0; c < curves.size(); c++) {
+            Curve curve = curves.get(c);
             int[] kept = thinned(curve.x().length, maxPoints);
             double[] x = new double[kept.length];
             double[] y = new double[kept.length];
             for (int i = 0; i < kept.length; i++) {
                 x[i] = curve.x()[kept[i]];
                 y[i] = curve.y()[kept[i]];
+                if (y[i] > 0 && Double.isFinite(y[i])) {
+                    low = Math.min(low, y[i]);
+                    high = Math.max(high, y[i]);
+                }
             }
             Map<String, Object> trace = new LinkedHashMap<>();
             trace.put("type", "scatter");
@@ -138,11 +147,13 @@ public final class LineChart implements Chart {
             trace.put("name", curve.name());
             trace.put("x", x);
             trace.put("y", y);
+            trace.put("line", Map.of("color", Palette.color(c), "dash", Palette.dash(c)));
+            trace.put("marker", Map.of("color", Palette.color(c)));
             traces.add(trace);
         }
         Map<String, Object> layout = Sizes.layout(title, width, height);
         layout.put("xaxis", Sizes.axis(xTitle, false));
-        layout.put("yaxis", Sizes.axis(yTitle, logY));
+        layout.put("yaxis", logY ? Sizes.logAxis(yTitle, low, high) : Sizes.axis(yTitle, false));
         layout.put("showlegend", curves.size() > 1);
         return new PlotlyFigure(traces, layout, toString());
     }

@@ -8,8 +8,9 @@ import tech.tablesaw.plotly.components.Layout;
 /**
  * A Tablesaw {@link Figure} whose traces and layout are Plotly JSON written by aelab, for what
  * Tablesaw's builders cannot say (colour scales centred at zero, value labels on heatmap cells,
- * reversed axes). It renders exactly like a Tablesaw figure: {@code asJavascript(div)} returns a
- * script calling {@code Plotly.newPlot(target, data, layout)}.
+ * reversed axes). {@link Viz} sends its traces and layout as Plotly JSON (see {@link PlotlySpec});
+ * for Tablesaw code it renders like a Tablesaw figure: {@code asJavascript(div)} returns a script
+ * calling {@code Plotly.newPlot(target, data, layout)}.
  */
 final class PlotlyFigure extends Figure {
     private final List<Map<String, Object>> traces;
@@ -21,6 +22,14 @@ final class PlotlyFigure extends Figure {
         this.traces = List.copyOf(traces);
         this.layout = layout;
         this.summary = summary;
+    }
+
+    List<Map<String, Object>> traces() {
+        return traces;
+    }
+
+    Map<String, Object> layout() {
+        return layout;
     }
 
     @Override

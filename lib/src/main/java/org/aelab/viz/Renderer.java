@@ -6,12 +6,17 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * Turns what a notebook shows into an {@link Output}: Plotly figures and tables as HTML, images as
- * PNG, strings as Markdown, anything else as its {@code toString()}.
+ * Turns what a notebook shows into an {@link Output}: Plotly figures (and rows of panels holding
+ * one) as Plotly JSON with an HTML fallback, tables as HTML, images as PNG, strings as Markdown,
+ * anything else as its {@code toString()}.
  */
 final class Renderer {
-    /** How long a plot waits for plotly.js to appear on the page (loading from a CDN, or unpacking the inline copy). */
-    static final int WAIT_MILLIS = 30_000;
+    /** How long an HTML fallback waits for plotly.js to appear on the page before saying it is missing. */
+    static final int WAIT_MILLIS = 10_000;
+    /** Shown in place of a plot when its HTML fallback finds no plotly.js on the page. */
+    static final String NO_PLOTLY = "This plot is drawn by plotly.js, which this page does not load. In JupyterLab,"
+            + " install the Python package plotly (its extension draws the plot; `make setup` does this) and reload;"
+            + " for a static page, export the notebook with the project's template (run_notebook.py / make book).";
 
     /** Tells this JVM's plots from those of earlier kernel sessions still on the page. */
     private final String session = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -25,36 +30,37 @@ final class Renderer {
             return output;
         }
         if (content instanceof String markdown) {
-            return new Output(Output.MARKDOWN, markdown);
+            return Output.of(Output.MARKDOWN, markdown);
         }
-        if (content instanceof PngImage || content instanceof Tiles || content instanceof BufferedImage) {
-            return new Output(Output.PNG, image(content).toBase64());
+        if (isImage(content)) {
+            PngImage png = image(content);
+            return Output.of(Output.PNG, png.toBase64());
         }
         if (content instanceof Figure || content instanceof Chart) {
-            return Output.plotlyHtml(fragment(content));
+            return figure(PlotlySpec.of(content), content.toString());
         }
         if (content instanceof Table table) {
             return Output.html(TableHtml.of(table));
         }
         if (content instanceof Panels panels) {
-            boolean plotly = panels.items().stream().anyMatch(i -> i instanceof Figure || i instanceof Chart);
-            return new Output(Output.HTML, fragment(panels), plotly);
+            if (panels.items().stream().anyMatch(i -> i instanceof Figure || i instanceof Chart)) {
+                return figure(Subplots.of(panels.items(), panels.captions()), panels.toString());
+            }
+            return Output.html(fragment(panels));
         }
-        return new Output(Output.TEXT, content.toString());
+        return Output.of(Output.TEXT, content.toString());
     }
 
-    /** An HTML fragment for one item, for a Panels row or a figure output. */
-    String fragment(Object content) {
-        if (content instanceof Chart chart) {
-            return figure(chart.figure());
-        }
-        if (content instanceof Figure figure) {
-            return figure(figure);
-        }
+    static boolean isImage(Object content) {
+        return content instanceof PngImage || content instanceof Tiles || content instanceof BufferedImage;
+    }
+
+    /** An HTML fragment for one item of a Panels row without charts: an image, a table, text. */
+    private String fragment(Object content) {
         if (content instanceof Table table) {
             return TableHtml.of(table);
         }
-        if (content instanceof PngImage || content instanceof Tiles || content instanceof BufferedImage) {
+        if (isImage(content)) {
             PngImage png = image(content);
             return "<img alt=\"" + Html.escape(png.toString()) + "\" width=\"" + png.width() + "\" height=\""
                     + png.height() + "\" style=\"image-rendering: pixelated;\" src=\"data:image/png;base64,"
@@ -76,7 +82,7 @@ final class Renderer {
         return "<pre>" + Html.escape(content.toString()) + "</pre>";
     }
 
-    private static PngImage image(Object content) {
+    static PngImage image(Object content) {
         if (content instanceof Tiles tiles) {
             return tiles.render();
         }
@@ -86,32 +92,28 @@ final class Renderer {
         return (PngImage) content;
     }
 
+    private Output figure(PlotlySpec spec, String summary) {
+        String json = spec.json();
+        return Output.figure(json, html(json), summary);
+    }
+
     /**
-     * A div and a script drawing the figure into it once {@code window.Plotly} exists. The figure's
-     * own script (Tablesaw's {@code var …; Plotly.newPlot(…)}) runs inside a function, so its
-     * variables stay local and many figures can share a page.
+     * The HTML fallback: a div and a script drawing the figure's JSON into it with the page's
+     * {@code window.Plotly}, waiting for it a little (a page may load plotly.js after the body), and
+     * saying what is missing if it never comes. The JSON escapes '<', '>' and '&', so it is safe
+     * inside the script.
      */
-    private synchronized String figure(Figure figure) {
+    private synchronized String html(String figureJson) {
         String div = "aelab_" + session + "_" + (++plots);
-        String script = figure.asJavascript(div);
-        int start = script.indexOf("<script>");
-        int end = script.lastIndexOf("</script>");
-        String body = start >= 0 && end > start ? script.substring(start + "<script>".length(), end) : script;
         return "<div id=\"" + div + "\" class=\"aelab-plot\"></div>\n"
                 + "<script type=\"text/javascript\">\n(function () {\n"
-                + "  function draw() {\n" + body + "\n  }\n"
+                + "  var figure = " + figureJson + ";\n"
                 + "  var waited = 0;\n"
                 + "  (function attempt() {\n"
-                + "    if (window.Plotly) { draw(); return; }\n"
-                + "    if (window." + PlotlyJs.ERROR_GLOBAL + ") {\n"
-                + "      document.getElementById('" + div + "').textContent = window." + PlotlyJs.ERROR_GLOBAL + ";\n"
-                + "      return;\n"
-                + "    }\n"
-                + "    if ((waited += 50) > " + WAIT_MILLIS + ") {\n"
-                + "      document.getElementById('" + div + "').textContent = "
-                + "'This plot needs plotly.js, which is not loaded in this page: in the notebook, call Viz.reset() and show the figure again.';\n"
-                + "      return;\n"
-                + "    }\n"
+                + "    var target = document.getElementById('" + div + "');\n"
+                + "    if (!target) { return; }\n"
+                + "    if (window.Plotly) { window.Plotly.newPlot(target, figure.data, figure.layout, figure.config); return; }\n"
+                + "    if ((waited += 50) > " + WAIT_MILLIS + ") { target.textContent = " + Json.of(NO_PLOTLY) + "; return; }\n"
                 + "    setTimeout(attempt, 50);\n"
                 + "  })();\n"
                 + "})();\n</script>\n";

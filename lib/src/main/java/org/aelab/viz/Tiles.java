@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.nio.file.Path;
+import java.util.List;
 import org.aelab.tensor.Matrix;
 
 /**
@@ -33,9 +34,10 @@ public final class Tiles {
     private final boolean sharedScale;
     private final double rangeLow;
     private final double rangeHigh;
+    private final List<String> rowLabels;
 
     private Tiles(Matrix images, int tileHeight, int tileWidth, int columns, int zoom, int padding,
-                  ColorMap colorMap, boolean sharedScale, double rangeLow, double rangeHigh) {
+                  ColorMap colorMap, boolean sharedScale, double rangeLow, double rangeHigh, List<String> rowLabels) {
         this.images = images;
         this.tileHeight = tileHeight;
         this.tileWidth = tileWidth;
@@ -46,6 +48,7 @@ public final class Tiles {
         this.sharedScale = sharedScale;
         this.rangeLow = rangeLow;
         this.rangeHigh = rangeHigh;
+        this.rowLabels = rowLabels;
     }
 
     /** One tile per row of {@code images}; each row of length {@code tileHeight·tileWidth} is read row-major. */
@@ -65,7 +68,7 @@ public final class Tiles {
                     + "; choose tileHeight·tileWidth = " + images.cols());
         }
         int columns = (int) Math.ceil(Math.sqrt(images.rows()));
-        return new Tiles(images, tileHeight, tileWidth, columns, 1, 1, ColorMap.GRAY, false, Double.NaN, Double.NaN);
+        return new Tiles(images, tileHeight, tileWidth, columns, 1, 1, ColorMap.GRAY, false, Double.NaN, Double.NaN, List.of());
     }
 
     /** Square tiles: each row's length must be a perfect square (784 → 28×28, 100 → 10×10). */
@@ -95,7 +98,7 @@ public final class Tiles {
         if (columns <= 0) {
             throw new IllegalArgumentException("columns must be positive, got " + columns);
         }
-        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh);
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh, rowLabels);
     }
 
     /** Each value becomes a {@code zoom × zoom} block of pixels (default 1). */
@@ -103,7 +106,7 @@ public final class Tiles {
         if (zoom < 1 || zoom > 64) {
             throw new IllegalArgumentException("zoom must be an integer in 1..64, got " + zoom);
         }
-        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh);
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh, rowLabels);
     }
 
     /** Width in pixels of the lines between and around tiles (default 1; 0 for none). */
@@ -111,19 +114,19 @@ public final class Tiles {
         if (padding < 0 || padding > 64) {
             throw new IllegalArgumentException("padding must be in 0..64 pixels, got " + padding);
         }
-        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh);
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh, rowLabels);
     }
 
     public Tiles withColorMap(ColorMap colorMap) {
         if (colorMap == null) {
             throw new IllegalArgumentException("colorMap must be ColorMap.GRAY or ColorMap.DIVERGING, got null");
         }
-        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh);
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh, rowLabels);
     }
 
     /** One range for all tiles, so tiles compare with each other (default: each tile uses its own). */
     public Tiles withSharedScale() {
-        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, true, Double.NaN, Double.NaN);
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, true, Double.NaN, Double.NaN, rowLabels);
     }
 
     /** A fixed range: {@code low} maps to the start of the colour map, {@code high} to its end (e.g. 0, 1 for pixels). */
@@ -131,7 +134,31 @@ public final class Tiles {
         if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
             throw new IllegalArgumentException("range must be finite with low < high, got [" + low + ", " + high + "]");
         }
-        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, false, low, high);
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, false, low, high, rowLabels);
+    }
+
+    /**
+     * A label left of each row of the grid, top to bottom, e.g. "corrupted", "reconstruction",
+     * "clean"; one per grid row ({@link #gridRows()}, so set the columns first). Drawn into the PNG
+     * with a built-in pixel font (ASCII, digits, punctuation, a few Greek letters; others show as '?').
+     */
+    public Tiles withRowLabels(String... labels) {
+        if (labels == null || labels.length != gridRows()) {
+            throw new IllegalArgumentException("rowLabels must have " + gridRows() + " labels, one per row of the "
+                    + gridRows() + "x" + gridColumns() + " grid, got " + (labels == null ? "null" : labels.length)
+                    + (labels == null ? "" : " " + Arrays.toString(labels)));
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == null) {
+                throw new IllegalArgumentException("row label " + i + " is null");
+            }
+        }
+        return new Tiles(images, tileHeight, tileWidth, columns, zoom, padding, colorMap, sharedScale, rangeLow, rangeHigh,
+                List.of(labels));
+    }
+
+    public List<String> rowLabels() {
+        return rowLabels;
     }
 
     public int tileCount() {
@@ -148,7 +175,21 @@ public final class Tiles {
     }
 
     public int width() {
-        return padding + gridColumns() * (tileWidth * zoom + padding);
+        return labelWidth() + padding + gridColumns() * (tileWidth * zoom + padding);
+    }
+
+    /** Pixel size of the label font: rows of small tiles get 1, larger ones up to 3. */
+    int labelScale() {
+        return Math.max(1, Math.min(3, tileHeight * zoom / 14));
+    }
+
+    /** Width of the label column: the longest label plus a margin either side; 0 without labels. */
+    int labelWidth() {
+        if (rowLabels.isEmpty()) {
+            return 0;
+        }
+        int longest = rowLabels.stream().mapToInt(l -> PixelFont.width(l, labelScale())).max().orElse(0);
+        return longest + 8 * labelScale();
     }
 
     public int height() {
@@ -161,6 +202,10 @@ public final class Tiles {
         if (pixels > MAX_PIXELS) {
             throw new IllegalArgumentException("the image would be " + width() + "x" + height()
                     + " pixels; lower zoom (" + zoom + ") or show fewer tiles (" + tileCount() + ")");
+        }
+        if (!rowLabels.isEmpty() && rowLabels.size() != gridRows()) {
+            throw new IllegalStateException("the grid has " + gridRows() + " rows but " + rowLabels.size()
+                    + " row labels were given (the columns changed after withRowLabels?): " + rowLabels);
         }
         BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
         int background = colorMap.paddingRgb();
@@ -176,7 +221,7 @@ public final class Tiles {
             int offset = t * size;
             double[] lowHigh = !Double.isNaN(rangeLow) ? new double[] {rangeLow, rangeHigh}
                     : shared != null ? shared : range(data, offset, size);
-            int left = padding + (t % columns) * (tileWidth * zoom + padding);
+            int left = labelWidth() + padding + (t % columns) * (tileWidth * zoom + padding);
             int top = padding + (t / columns) * (tileHeight * zoom + padding);
             for (int i = 0; i < tileHeight; i++) {
                 for (int j = 0; j < tileWidth; j++) {
@@ -189,7 +234,23 @@ public final class Tiles {
                 }
             }
         }
+        drawLabels(image);
         return PngImage.of(image);
+    }
+
+    /** Each row's label, right-aligned in the label column and centred on the row, in a colour that reads on the padding. */
+    private void drawLabels(BufferedImage image) {
+        int scale = labelScale();
+        int background = colorMap.paddingRgb();
+        int brightness = ((background >> 16) & 0xFF) + ((background >> 8) & 0xFF) + (background & 0xFF);
+        int ink = brightness > 3 * 128 ? 0x000000 : 0xFFFFFF;
+        for (int row = 0; row < rowLabels.size(); row++) {
+            String label = rowLabels.get(row);
+            int top = padding + row * (tileHeight * zoom + padding);
+            int y = top + (tileHeight * zoom - PixelFont.GLYPH_HEIGHT * scale) / 2;
+            int x = labelWidth() - 4 * scale - PixelFont.width(label, scale);
+            PixelFont.draw(image, label, x, y, scale, ink);
+        }
     }
 
     public byte[] toPngBytes() {
@@ -235,6 +296,7 @@ public final class Tiles {
                 : sharedScale ? "shared scale" : "per-tile scale";
         return "Tiles[" + tileCount() + " tiles of " + tileHeight + "x" + tileWidth + " in " + gridRows() + "x"
                 + gridColumns() + ", zoom " + zoom + ", padding " + padding + ", " + colorMap.name().toLowerCase()
-                + ", " + scale + " → " + width() + "x" + height() + " px]";
+                + ", " + scale + (rowLabels.isEmpty() ? "" : ", row labels " + rowLabels) + " → " + width() + "x"
+                + height() + " px]";
     }
 }

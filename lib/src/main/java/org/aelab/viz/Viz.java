@@ -13,10 +13,14 @@ import java.nio.file.Path;
  * {@code BufferedImage}, {@link Panels}, and a {@code String}, shown as Markdown. Anything else is
  * shown as its {@code toString()}.
  *
- * <p>Plots render offline: plotly.js comes from the plotly.js-dist webjar on the class path and is
- * sent into the page at most once per kernel session, just before the first plot, gzip-compressed
- * (about 3.2 MB instead of 10.8 MB; the browser unpacks it with {@code DecompressionStream}). Call
- * {@link #useCdn(boolean) useCdn(true)} to load it from the Plotly CDN instead.
+ * <p>In a kernel a figure (or a {@link Panels} row holding one) goes out as one MIME bundle:
+ * {@code application/vnd.plotly.v1+json} with the figure's data, layout and config, drawn by
+ * JupyterLab's Plotly extension (the Python package {@code plotly}) with its own plotly.js, so plots
+ * survive a page reload and show in a reopened notebook without trust; a {@code text/html} fallback
+ * draws the same JSON where a page loads plotly.js itself (the project's HTML export inlines it
+ * once); {@code text/plain} gives a one-line summary. Files written outside a kernel load plotly.js
+ * from a copy of the plotly.js-dist webjar written beside them, or from the Plotly CDN after
+ * {@link #useCdn(boolean) useCdn(true)}.
  */
 public final class Viz {
     private static Display display;
@@ -43,18 +47,16 @@ public final class Viz {
         return display().live(content);
     }
 
-    /** Loads plotly.js from the Plotly CDN (needs internet) instead of sending it inline (the default). */
+    /**
+     * Outside a kernel, makes the pages written from now on load plotly.js from the Plotly CDN (needs
+     * internet) instead of from a copy beside them (the default). No effect in a kernel.
+     */
     public static synchronized void useCdn(boolean useCdn) {
         cdn = useCdn;
-        if (display != null) {
-            display.useCdn(useCdn);
-        }
+        display = null;
     }
 
-    /**
-     * Forgets that plotly.js was sent, so the next plot sends it again, and looks for the kernel
-     * again. Use it when plots say plotly.js is missing (e.g. the output that carried it was cleared).
-     */
+    /** Looks for the kernel again at the next output (and starts a new numbering of output files). */
     public static synchronized void reset() {
         display = null;
     }
@@ -73,7 +75,7 @@ public final class Viz {
         if (display == null) {
             Frontend frontend = KernelFrontends.detect().orElseGet(() -> new FileFrontend(
                     Path.of(System.getProperty("aelab.output", "aelab-output")), System.out, cdn));
-            display = new Display(frontend, cdn);
+            display = new Display(frontend);
         }
         return display;
     }

@@ -3,11 +3,9 @@ package org.aelab.viz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.aelab.tensor.Matrix;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import tech.tablesaw.plotly.api.LinePlot;
 import tech.tablesaw.plotly.components.Figure;
 
 class DisplayTest {
-    private static final String PLOTLY_BANNER = "plotly.js v" + PlotlyJs.VERSION;
 
     /** Records what a kernel would receive. */
     static final class RecordingKernel implements Frontend {
@@ -66,110 +63,95 @@ class DisplayTest {
                 DoubleColumn.create("loss", 0.75, 0.5, 0.125));
     }
 
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
-            n++;
-        }
-        return n;
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> figure(Output output) {
+        assertTrue(output.isFigure(), "a figure output: " + output);
+        return (Map<String, Object>) TablesawFigures.parse(output.get(Output.PLOTLY), "figure");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return (List<Object>) value;
     }
 
     @Test
-    void plotlyJsIsSentExactlyOnceAcrossTwoFiguresAndComesFirst() {
+    void aFigureIsOneMimeBundleOfPlotlyJsonHtmlAndTextWithoutPlotlyJs() {
         RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, false);
-        display.show(LineChart.of(history(), "epoch", "loss"));
+        Display display = new Display(kernel);
+        LineChart chart = LineChart.of(history(), "epoch", "loss").withTitle("curve");
+        display.show(chart);
         display.show(Heatmap.of(Matrix.of(new float[][] {{-0.25f, 0.5f}})));
 
-        String all = String.join("\n", kernel.shown.stream().map(Output::content).toList());
-        assertEquals(1, count(all, PLOTLY_BANNER), "plotly.js appears once across the session");
-        assertEquals(3, kernel.shown.size(), "the loader, then one output per figure");
-        assertTrue(kernel.shown.get(0).content().contains(PLOTLY_BANNER), "the loader goes out before the first plot");
-        assertFalse(kernel.shown.get(1).content().contains(PLOTLY_BANNER));
-        assertFalse(kernel.shown.get(2).content().contains(PLOTLY_BANNER));
+        assertEquals(2, kernel.shown.size(), "one output per figure, nothing sent before them");
+        Output line = kernel.shown.get(0);
+        assertEquals(List.of(Output.PLOTLY, Output.HTML, Output.TEXT), List.copyOf(line.data().keySet()));
+        assertEquals(chart.toString(), line.get(Output.TEXT));
+        Map<String, Object> json = figure(line);
+        assertEquals(List.of("data", "layout", "config"), List.copyOf(json.keySet()));
+        Map<String, Object> trace = map(list(json.get("data")).get(0));
+        assertEquals(List.of(1.0, 2.0, 3.0), trace.get("x"));
+        assertEquals(List.of(0.75, 0.5, 0.125), trace.get("y"));
+        assertEquals("curve", map(map(json.get("layout")).get("title")).get("text"));
+        assertEquals(Boolean.FALSE, map(json.get("config")).get("displaylogo"));
 
-        String line = kernel.shown.get(1).content();
-        assertEquals(Output.HTML, kernel.shown.get(1).mimeType());
-        assertTrue(line.contains("\"x\":[1,2,3]") && line.contains("\"y\":[0.75,0.5,0.125]"), "trace data: " + line);
-        assertTrue(line.contains("Plotly.newPlot"), line);
-        assertTrue(line.contains("window.Plotly"), "the plot waits for plotly.js to be defined");
-        String heatmap = kernel.shown.get(2).content();
-        assertTrue(heatmap.contains("\"z\":[[-0.25,0.5]]") && heatmap.contains("\"zmin\":-0.5"), heatmap);
-    }
-
-    @Test
-    void theInlinePlotlyJsIsTheWebjarGzippedAndBase64EncodedAndUnder3point5Mb() throws IOException {
-        RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, false);
-        display.show(LineChart.of(history(), "epoch", "loss"));
-        String loader = kernel.shown.get(0).content();
-
-        int start = loader.indexOf(PlotlyJs.PACKED_START);
-        assertTrue(start > 0, "the loader carries the packed bundle");
-        start += PlotlyJs.PACKED_START.length();
-        String base64 = loader.substring(start, loader.indexOf('"', start));
-        byte[] unpacked;
-        try (var gunzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
-            unpacked = gunzip.readAllBytes();
+        String html = line.get(Output.HTML);
+        assertTrue(html.contains("var figure = " + line.get(Output.PLOTLY) + ";"), "the fallback draws the same JSON: " + html);
+        assertTrue(html.contains("window.Plotly.newPlot(target, figure.data, figure.layout, figure.config)"), html);
+        assertTrue(html.contains("plotly.js, which this page does not load"), "and says so when the page has no plotly.js");
+        for (Output output : kernel.shown) {
+            output.data().values().forEach(v -> assertFalse(v.contains("plotly.js v") || v.length() > 100_000,
+                    "no plotly.js library in any output"));
         }
-        byte[] webjar = PlotlyJs.bytes();
-        assertTrue(webjar.length > 10_000_000, "the webjar's plotly.js is the unminified 10.8 MB bundle: " + webjar.length);
-        assertArrayEquals(webjar, unpacked, "base64 -> gunzip gives back the webjar's bytes exactly");
-
-        int bytes = loader.getBytes(StandardCharsets.UTF_8).length;
-        assertTrue(bytes < 3_500_000, "the whole loader output is " + bytes + " bytes");
-        assertEquals(1, count(loader, PLOTLY_BANNER), "plotly.js's licence header stays readable, once");
-        assertEquals(1, count(loader, "Licensed under the MIT license"));
-        assertTrue(loader.contains("new DecompressionStream('gzip')") && loader.contains("atob(packed)"), loader.substring(0, 2000));
-        assertTrue(loader.contains("new Function('define', 'exports', 'module', source"),
-                "AMD/CommonJS names are shadowed so plotly.js lands on window even under RequireJS");
-        assertTrue(loader.contains("typeof DecompressionStream !== 'function'") && loader.contains("no DecompressionStream"),
-                "a browser that cannot unpack it gets a message");
-        String id = loader.substring(loader.indexOf("id=\"") + 4, loader.indexOf('"', loader.indexOf("id=\"") + 4));
-        assertTrue(id.startsWith("aelab-plotly-loader-") && loader.contains("document.getElementById('" + id + "')")
-                && loader.indexOf("<div id=\"" + id) < loader.indexOf("<script"),
-                "the message goes into the loader's own div: " + id);
-        assertTrue(kernel.shown.get(1).content().contains("window." + PlotlyJs.ERROR_GLOBAL),
-                "a plot stops waiting and shows the loader's error");
-
-        assertSame(PlotlyJs.packedBase64(), PlotlyJs.packedBase64(), "the packed bundle is computed once and cached");
-        display.forgetPlotly();
-        display.show(LineChart.of(history(), "epoch", "loss"));
-        String again = kernel.shown.get(2).content();
-        assertTrue(again.contains(PlotlyJs.PACKED_START + base64 + "\""), "a resend carries the same payload");
-        assertFalse(again.contains("id=\"" + id + "\""), "each loader gets its own div id");
+        Map<String, Object> heatmap = map(list(figure(kernel.shown.get(1)).get("data")).get(0));
+        assertEquals(List.of(List.of(-0.25, 0.5)), heatmap.get("z"));
+        assertEquals(-0.5, heatmap.get("zmin"));
     }
 
     @Test
-    void eachFigureGetsItsOwnDivAndTablesawFiguresWorkToo() {
+    void tablesawFiguresAreReadBackAsModernPlotlyJson() {
         RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, false);
+        Display display = new Display(kernel);
         Figure tablesaw = LinePlot.create("tablesaw line", history(), "epoch", "loss");
         display.show(tablesaw);
         display.show(tablesaw);
-        String first = kernel.shown.get(1).content();
-        String second = kernel.shown.get(2).content();
+        Map<String, Object> json = figure(kernel.shown.get(0));
+        Map<String, Object> layout = map(json.get("layout"));
+        assertEquals(Map.of("text", "tablesaw line"), layout.get("title"), "a string title becomes {text}: " + layout);
+        assertEquals(Map.of("text", "epoch"), map(layout.get("xaxis")).get("title"));
+        assertEquals("scatter", map(list(json.get("data")).get(0)).get("type"));
+        String first = kernel.shown.get(0).get(Output.HTML);
+        String second = kernel.shown.get(1).get(Output.HTML);
         String firstId = first.substring(first.indexOf("id=\"") + 4, first.indexOf('"', first.indexOf("id=\"") + 4));
-        assertTrue(first.contains("var target_" + firstId), first);
         assertFalse(second.contains("id=\"" + firstId + "\""), "a new div id per figure");
-        assertTrue(first.contains("tablesaw line") && first.contains("Plotly.newPlot"), first);
-        assertFalse(first.contains("<script>\n        var target"), "Tablesaw's own script tags are unwrapped");
+
+        Map<String, Object> legacy = TablesawFigures.modernise(map(TablesawFigures.parse(
+                "{title: 'loss', titlefont: {size: 20,}, yaxis: {title: \"y\", titlefont: {color: 'red'}},}", "test")));
+        assertEquals(Map.of("text", "loss", "font", Map.of("size", 20.0)), legacy.get("title"));
+        assertEquals(Map.of("text", "y", "font", Map.of("color", "red")), map(legacy.get("yaxis")).get("title"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> TablesawFigures.parse("{x: function() {}}", "trace 0"));
+        assertTrue(bad.getMessage().contains("trace 0") && bad.getMessage().contains("function"), bad.getMessage());
     }
 
     @Test
-    void cdnModeSendsAScriptTagInsteadOfTheBundle() {
-        RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, true);
-        display.show(LineChart.of(history(), "epoch", "loss"));
-        assertTrue(kernel.shown.get(0).content().contains(PlotlyJs.CDN_URL));
-        assertFalse(kernel.shown.get(0).content().contains(PLOTLY_BANNER));
-        assertFalse(kernel.shown.get(0).content().contains(PlotlyJs.PACKED_START));
+    void jsonMimeTypesTravelAsJsonValuesOthersAsStrings() {
+        JsonValues values = JsonValues.forLoader(getClass().getClassLoader());
+        Object figure = values.value(Output.PLOTLY, "{\"data\":[{\"y\":[1,null]}],\"layout\":{}}");
+        assertFalse(figure instanceof String, "a JSON object, not a string: " + figure);
+        assertTrue(figure.toString().contains("1") && figure.toString().contains("null"), figure.toString());
+        assertEquals("<b>x</b>", values.value(Output.HTML, "<b>x</b>"));
+        assertTrue(Output.isJson("application/json") && Output.isJson(Output.PLOTLY) && !Output.isJson(Output.HTML));
     }
 
     @Test
     void tablesImagesAndTextGetTheirMimeTypes() throws IOException {
         RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, false);
+        Display display = new Display(kernel);
         display.show(history());
         display.show(Tiles.of(Matrix.zeros(4, 4)).withZoom(3));
         display.show("**bold** markdown");
@@ -179,7 +161,7 @@ class DisplayTest {
         assertTrue(kernel.shown.get(0).content().contains("<th style=\"padding: 2px 8px; border-bottom: 1px solid #ddd; "
                 + "font-family: monospace; border-bottom: 2px solid #888;\">loss</th>"));
         assertTrue(kernel.shown.get(0).content().contains("0.125"));
-        assertFalse(kernel.shown.get(0).needsPlotly());
+        assertFalse(kernel.shown.get(0).isFigure());
 
         assertEquals(Output.PNG, kernel.shown.get(1).mimeType());
         var image = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(kernel.shown.get(1).content())));
@@ -204,16 +186,41 @@ class DisplayTest {
     }
 
     @Test
-    void panelsPutItemsInOneFlexRowAndLoadPlotlyOnce() {
+    void panelsWithAChartAreOneSubplotFigureImagesIncluded() {
         RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, false);
-        display.show(Panels.row(LineChart.of(history(), "epoch", "loss"), Tiles.of(Matrix.zeros(1, 4)))
-                .withCaptions("curve", "tile"));
-        assertEquals(2, kernel.shown.size());
+        Display display = new Display(kernel);
+        LineChart curve = LineChart.create().withTitle("curves").withSize(400, 300)
+                .withCurve("a", new double[] {1, 2}, new double[] {1, 2}).withCurve("b", new double[] {1, 2}, new double[] {2, 1});
+        display.show(Panels.row(curve, Heatmap.of(Matrix.of(new float[][] {{1, -1}})).withTitle("weights"),
+                Tiles.of(Matrix.zeros(1, 4))).withCaptions("curve", "map", "tile"));
+        assertEquals(1, kernel.shown.size(), "one output for the whole row");
+        Map<String, Object> json = figure(kernel.shown.get(0));
+        List<Object> traces = list(json.get("data"));
+        assertEquals(4, traces.size());
+        assertEquals("x", map(traces.get(0)).get("xaxis"));
+        assertEquals("legend", map(traces.get(1)).get("legend"), "the line chart keeps its legend");
+        assertEquals("x2", map(traces.get(2)).get("xaxis"));
+        assertTrue(map(traces.get(2)).containsKey("colorbar"), "the heatmap's colour bar sits beside its own panel");
+        assertEquals("image", map(traces.get(3)).get("type"));
+        assertTrue(((String) map(traces.get(3)).get("source")).startsWith("data:image/png;base64,"));
+        Map<String, Object> layout = map(json.get("layout"));
+        List<Object> d1 = list(map(layout.get("xaxis")).get("domain"));
+        List<Object> d2 = list(map(layout.get("xaxis2")).get("domain"));
+        List<Object> d3 = list(map(layout.get("xaxis3")).get("domain"));
+        assertTrue((double) d1.get(1) < (double) d2.get(0) && (double) d2.get(1) < (double) d3.get(0),
+                "panels left to right without overlap: " + d1 + d2 + d3);
+        String annotations = layout.get("annotations").toString();
+        for (String text : List.of("curves", "weights", "<b>curve</b>", "<b>map</b>", "<b>tile</b>")) {
+            assertTrue(annotations.contains(text), text + " in " + annotations);
+        }
+
+        display.show(Panels.row(Tiles.of(Matrix.zeros(1, 4)), Tiles.of(Matrix.zeros(1, 4))).withCaptions("a", "b"));
         String html = kernel.shown.get(1).content();
-        assertTrue(html.contains("display: flex"), html);
-        assertTrue(html.contains("data:image/png;base64,") && html.contains("Plotly.newPlot"), html);
-        assertTrue(html.contains(">curve</div>") && html.contains(">tile</div>"), html);
+        assertEquals(Output.HTML, kernel.shown.get(1).mimeType(), "images alone stay an HTML row");
+        assertTrue(html.contains("display: flex") && html.contains("data:image/png;base64,") && html.contains(">a</div>"), html);
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+                () -> display.show(Panels.row(curve, history())));
+        assertTrue(mixed.getMessage().contains("item 1") && mixed.getMessage().contains("Table"), mixed.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Panels.row(history()).withCaptions("a", "b"));
         assertThrows(IllegalArgumentException.class, Panels::row);
     }
@@ -221,21 +228,23 @@ class DisplayTest {
     @Test
     void liveOutputUpdatesTheSameDisplayId() {
         RecordingKernel kernel = new RecordingKernel();
-        Display display = new Display(kernel, false);
+        Display display = new Display(kernel);
         LiveOutput live = display.live("starting");
         live.update("half way");
         live.update(LineChart.of(history(), "epoch", "loss"));
-        assertEquals(List.of("id-1", "id-1"), kernel.updatedIds);
+        assertEquals(List.of("id-1", "id-1", "id-1"), kernel.updatedIds);
         assertEquals("half way", kernel.updates.get(0).content());
-        assertTrue(kernel.shown.get(1).content().contains(PLOTLY_BANNER),
-                "plotly.js goes out as its own output, so replacing the live output keeps it on the page");
+        assertEquals(Output.TEXT, kernel.updates.get(1).mimeType(),
+                "a figure update passes through another MIME type, so JupyterLab draws the new figure afresh");
+        assertTrue(kernel.updates.get(2).isFigure(), "a live output can turn into a figure in place");
+        assertEquals(1, kernel.shown.size(), "updates add no outputs");
     }
 
     @Test
     void outsideAKernelShowWritesAFileAndPrintsItsPath(@TempDir Path dir) throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         FileFrontend files = new FileFrontend(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), false);
-        Display display = new Display(files, false);
+        Display display = new Display(files);
         display.show(LineChart.of(history(), "epoch", "loss").withTitle("learning curve"));
         display.show(Tiles.of(Matrix.zeros(4, 4)));
 
@@ -263,7 +272,7 @@ class DisplayTest {
 
     @Test
     void showRefusesNull() {
-        Display display = new Display(new RecordingKernel(), false);
+        Display display = new Display(new RecordingKernel());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> display.show(null));
         assertTrue(e.getMessage().contains("null"));
     }

@@ -159,4 +159,39 @@ class TilesTest {
         assertTrue(s.contains("zoom 2") && s.contains("diverging"), s);
         assertFalse(PngImage.of(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB)).toString().isEmpty());
     }
+
+    @Test
+    void rowLabelsAreDrawnLeftOfEachRowInTheirOwnColumn() {
+        Tiles plain = Tiles.of(Matrix.zeros(6, 4), 2, 2).withColumns(2).withZoom(14).withRange(0, 1);
+        Tiles labelled = plain.withRowLabels("original", "corrupted", "reconstructed");
+        PngImage png = labelled.render();
+        int scale = labelled.labelScale();
+        assertEquals(2, scale, "28-pixel rows get a font twice the pixel size");
+        int column = labelled.labelWidth();
+        assertEquals(PixelFont.width("reconstructed", scale) + 8 * scale, column);
+        assertEquals(plain.width() + column, png.width(), "the label column widens the picture");
+        assertEquals(plain.height(), png.height());
+        int rowHeight = 2 * 14 + 1;
+        for (int row = 0; row < 3; row++) {
+            int ink = 0;
+            for (int y = 1 + row * rowHeight; y < (row + 1) * rowHeight; y++) {
+                for (int x = 0; x < column; x++) {
+                    ink += png.rgbAt(x, y) == 0x000000 ? 1 : 0;
+                }
+            }
+            assertTrue(ink > 20, "row " + row + " has its label drawn in black on white: " + ink + " dark pixels");
+        }
+        int[] grid = {plain.render().rgbAt(3, 3), png.rgbAt(column + 3, 3)};
+        assertEquals(grid[0], grid[1], "the tiles move right by the label column, unchanged");
+        String longer = "corrupted";
+        assertTrue(PixelFont.width(longer, 1) > PixelFont.width("original", 1));
+        assertTrue(PixelFont.covers('ρ') && PixelFont.covers('=') && !PixelFont.covers('€'));
+
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> plain.withRowLabels("a", "b"));
+        assertTrue(wrong.getMessage().contains("3 labels") && wrong.getMessage().contains("got 2"), wrong.getMessage());
+        IllegalStateException changed = assertThrows(IllegalStateException.class,
+                () -> labelled.withColumns(3).render());
+        assertTrue(changed.getMessage().contains("row labels"), changed.getMessage());
+        assertTrue(labelled.toString().contains("row labels [original, corrupted, reconstructed]"), labelled.toString());
+    }
 }

@@ -1,5 +1,6 @@
 package org.aelab.notebooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A real headless Chromium with the network off: opens a copy of an HTML export to which a small
  * script is appended that, once the page has loaded, writes into attributes of {@code <body>} how many
- * Plotly figures drew their SVG and how many images decoded; then reads them from the dumped DOM.
+ * Plotly figures drew their SVG and how many images decoded (those of the page and those drawn in
+ * Plotly figures); then reads them from the dumped DOM.
+ * Chromium's net log tells which network requests the page tried (they fail, the network being off,
+ * but are logged): {@code network-requests} counts them and {@code network-urls} lists them.
  */
 final class Chromium {
 
@@ -25,10 +29,21 @@ final class Chromium {
     private static final String PROBE = """
             <script>
             window.addEventListener('load', function () {
+              // images drawn inside Plotly figures (image traces: <g class="im"><image href=…>) are not in
+              // document.images; each is decoded again as an Image to see that its PNG is sound
+              var inFigures = [];
+              setTimeout(function () {
+                document.querySelectorAll('.js-plotly-plot g.im image').forEach(function (svgImage) {
+                  var copy = new Image();
+                  copy.src = svgImage.getAttribute('href') || svgImage.getAttribute('xlink:href') || '';
+                  inFigures.push(copy);
+                });
+              }, 1000);
               setTimeout(function () {
                 var decoded = 0, broken = 0;
-                for (var i = 0; i < document.images.length; i++) {
-                  var img = document.images[i];
+                var all = Array.prototype.slice.call(document.images).concat(inFigures);
+                for (var i = 0; i < all.length; i++) {
+                  var img = all[i];
                   if (img.complete && img.naturalWidth > 0) { decoded++; } else { broken++; }
                 }
                 var b = document.body;
@@ -81,7 +96,8 @@ final class Chromium {
                 "--disable-default-apps", "--mute-audio",
                 // no network: every host name fails to resolve and any proxy use goes to a closed port
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-                "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--run-all-compositor-stages-before-draw",
+                "--user-data-dir=" + profile, "--log-net-log=" + workDir.resolve("netlog.json"),
+                "--virtual-time-budget=15000", "--run-all-compositor-stages-before-draw",
                 "--dump-dom", probed.toUri().toString()));
         Path dom = workDir.resolve("dom.html");
         Path log = workDir.resolve("chromium.log");
@@ -98,14 +114,45 @@ final class Chromium {
                     + "; log " + log + ":\n" + Files.readString(log));
         }
         Map<String, String> found = new HashMap<>();
+        List<String> requests = pageRequests(workDir.resolve("netlog.json"));
+        found.put("network-requests", Integer.toString(requests.size()));
+        found.put("network-urls", String.join(" ", requests));
         Matcher attribute = Pattern.compile("data-aelab-([a-z-]+)=\"([^\"]*)\"").matcher(tag.group());
         while (attribute.find()) {
             found.put(attribute.group(1), attribute.group(2));
         }
-        if (found.isEmpty()) {
+        if (!found.containsKey("plotly-plots")) {
             throw new AssertionError("the probe script did not run in Chromium for " + html
                     + " (page load did not finish within the virtual time budget?); DOM in " + dom);
         }
         return found;
+    }
+
+    /**
+     * URLs other than file:, data: and blob: that the page itself asked for: the net log's
+     * URL_REQUEST_START_JOB events whose network isolation key is the file:// page's. Chromium's own
+     * background requests (update checks, accounts) carry another key and are not the page's.
+     */
+    static List<String> pageRequests(Path netLog) throws IOException {
+        JsonNode log;
+        try {
+            log = ExecutedNotebook.JSON.readTree(netLog.toFile());
+        } catch (IOException e) {
+            throw new AssertionError("Chromium's net log " + netLog + " is unreadable: " + e.getMessage(), e);
+        }
+        int startJob = log.path("constants").path("logEventTypes").path("URL_REQUEST_START_JOB").asInt(-1);
+        if (startJob < 0) {
+            throw new AssertionError(netLog + " names no URL_REQUEST_START_JOB event type: not a Chromium net log?");
+        }
+        List<String> urls = new ArrayList<>();
+        for (JsonNode event : log.path("events")) {
+            JsonNode params = event.path("params");
+            String url = params.path("url").asText("");
+            if (event.path("type").asInt() == startJob && params.path("network_isolation_key").asText("").contains("file://")
+                    && !(url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:"))) {
+                urls.add(url);
+            }
+        }
+        return urls;
     }
 }

@@ -15,8 +15,10 @@ final class ExecutedNotebook {
     static final ObjectMapper JSON = new ObjectMapper();
     /** One line per check: {@code CHECK <name> = <value> (expected <condition>) PASS|FAIL}. */
     static final Pattern CHECK_LINE = Pattern.compile("^CHECK \\S.* = .+ \\(expected .+\\) (PASS|FAIL)$");
-    /** The first lines of plotly.js: counted to see the library is sent at most once. */
+    /** The first lines of every plotly.js bundle ("/**\n* plotly.js v2.35.3" …): an executed notebook has none. */
     static final String PLOTLY_BANNER = "* plotly.js v";
+    /** The MIME type of a Plotly figure, drawn by JupyterLab's Plotly extension. */
+    static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
     final String name;
     final JsonNode root;
@@ -107,7 +109,10 @@ final class ExecutedNotebook {
         return -1;
     }
 
-    /** Counts outputs by kind: "plotly" (a Plotly figure), "png" (a PNG image), "table" (an HTML table). */
+    /**
+     * Counts outputs by kind: "plotly" (a Plotly figure), "png" (a PNG image: image/png, an inline
+     * {@code <img>}, or an image drawn in a figure), "table" (an HTML table).
+     */
     int count(String kind) {
         int count = 0;
         for (JsonNode cell : cells()) {
@@ -115,10 +120,9 @@ final class ExecutedNotebook {
                 JsonNode data = output.path("data");
                 String html = text(data.path("text/html"));
                 boolean matches = switch (kind) {
-                    // a figure, not the output that carries the plotly.js library itself
-                    case "plotly" -> (html.contains("Plotly.newPlot") || html.contains("Plotly.react"))
-                            && !html.contains(PLOTLY_BANNER);
-                    case "png" -> data.has("image/png") || html.contains("src=\"data:image/png;base64,");
+                    case "plotly" -> data.has(PLOTLY_MIME);
+                    case "png" -> data.has("image/png") || html.contains("src=\"data:image/png;base64,")
+                            || data.path(PLOTLY_MIME).toString().contains("\"source\":\"data:image/png;base64,");
                     case "table" -> html.contains("<table");
                     default -> throw new IllegalArgumentException(name + ": metadata.aelab.expects has unknown kind '"
                             + kind + "'; use plotly, png or table");
@@ -129,6 +133,30 @@ final class ExecutedNotebook {
             }
         }
         return count;
+    }
+
+    /**
+     * Figure outputs that are not a whole bundle: the figure as a JSON object with data and layout
+     * (not a string), and a text/html fallback that draws it with window.Plotly. Empty when all are.
+     */
+    List<String> incompleteFigures() {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < cells().size(); i++) {
+            for (JsonNode output : cells().get(i).path("outputs")) {
+                JsonNode data = output.path("data");
+                if (!data.has(PLOTLY_MIME)) {
+                    continue;
+                }
+                JsonNode figure = data.path(PLOTLY_MIME);
+                if (!figure.isObject() || !figure.path("data").isArray() || !figure.path("layout").isObject()) {
+                    problems.add("cell " + i + ": " + PLOTLY_MIME + " is not a {data, layout} object");
+                }
+                if (!text(data.path("text/html")).contains("Plotly.newPlot")) {
+                    problems.add("cell " + i + ": the figure has no text/html fallback drawing it");
+                }
+            }
+        }
+        return problems;
     }
 
     int plotlyLibraryCopies() {

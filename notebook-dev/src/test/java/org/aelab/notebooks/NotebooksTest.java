@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Executes every notebooks/*.ipynb headless on the {@code aelab} kernel in quick mode and checks it:
  * the README conventions, no error output, no FAIL, its CHECK lines printed by the final cell tagged {@code check}, the
- * outputs it declares in {@code metadata.aelab.expects}, plotly.js at most once, and its HTML export
- * rendered by a real Chromium with the network off. Notebooks that declare
+ * outputs it declares in {@code metadata.aelab.expects}, Plotly figures as JSON bundles with no copy of
+ * plotly.js in the notebook, and its HTML export rendered by a real Chromium with the network off,
+ * fetching nothing from the network. Notebooks that declare
  * {@code metadata.aelab.nonsense} are also run with nonsense parameters, which must show the
  * library's message and leave the kernel alive. Writes target/report.md.
  */
@@ -159,8 +160,11 @@ class NotebooksTest {
                     + expected.getKey() + " = " + expected.getValue() + " but the executed notebook has " + found
                     + " such output(s)");
         }
-        assertTrue(executed.plotlyLibraryCopies() <= 1, () -> name + ": plotly.js is embedded "
-                + executed.plotlyLibraryCopies() + " times; the display bridge must send it at most once per run");
+        assertEquals(0, executed.plotlyLibraryCopies(), () -> name + ": the executed notebook carries plotly.js "
+                + executed.plotlyLibraryCopies() + " time(s); figures must go out as " + ExecutedNotebook.PLOTLY_MIME
+                + " JSON, drawn by the front end's own plotly.js");
+        List<String> incomplete = executed.incompleteFigures();
+        assertTrue(incomplete.isEmpty(), () -> name + ": " + String.join("; ", incomplete));
         assertTrue(seconds <= QUICK_LIMIT_SECONDS, () -> name + ": quick mode took " + seconds + " s, over the "
                 + QUICK_LIMIT_SECONDS + " s budget: make metadata.aelab.quick smaller");
     }
@@ -182,6 +186,13 @@ class NotebooksTest {
         assertTrue(decoded >= images, () -> name + ".html offline in Chromium: " + decoded
                 + " image(s) decoded, expected at least " + images);
         assertEquals(0, broken, () -> name + ".html offline in Chromium: " + broken + " image(s) failed to decode");
+        assertEquals("0", seen.get("network-requests"), () -> name + ".html must fetch nothing from the network when"
+                + " opened, but asked for: " + seen.get("network-urls"));
+        String page = Files.readString(html);
+        int plotlyCopies = page.split("\\* plotly\\.js v", -1).length - 1;
+        assertEquals(plots > 0 ? 1 : 0, plotlyCopies, () -> name + ".html inlines plotly.js " + plotlyCopies
+                + " times; it needs it exactly once when it has figures");
+        assertFalse(page.contains("<title>Notebook</title>"), () -> name + ".html is titled \"Notebook\", not after its heading");
     }
 
     private void nonsenseParameters(Path notebook, String name) throws Exception {
