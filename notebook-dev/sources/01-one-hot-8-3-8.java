@@ -1,5 +1,5 @@
 // Source of notebooks/01-one-hot-8-3-8.ipynb in the percent format of nbbuild.py; rebuild with
-//   python notebooks/tools/nbbuild.py notebooks/tools/01-one-hot-8-3-8.java -o notebooks/01-one-hot-8-3-8.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/01-one-hot-8-3-8.java -o notebooks/01-one-hot-8-3-8.ipynb
 //%% markdown
 // # 01 · One-hot 8-3-8 autoencoder
 //
@@ -22,8 +22,8 @@
 // to 10", and (2) that the trained network mirrors the signs of the weights entering and leaving each hidden unit.
 //
 // **Where the source is silent we choose, and say so** (each is a parameter below): full-batch training on all
-// 8 patterns per epoch; biases start at 0; the 1/N is averaged over the 8 patterns as well; 20 000 epochs; the
-// momenta 0, 0.3, 0.6, 0.9. A pattern counts as *reconstructed* when the largest output is the hot unit **and**
+// 8 patterns per epoch (`fullBatch`); biases start at 0; the 1/N is averaged over the 8 patterns as well
+// (`averageOverPatterns`); 20 000 epochs; the momenta 0, 0.3, 0.6, 0.9. A pattern counts as *reconstructed* when the largest output is the hot unit **and**
 // thresholding the outputs at 0.5 gives the input back.
 //%% code parameters
 // Every hyperparameter of this notebook: edit and rerun.
@@ -34,6 +34,8 @@ int epochs = 20_000;                        // full-batch epochs for each learni
 double[] learningRates = {0.01, 0.05};      // the two panels of the source's momentum figure
 double[] momenta = {0.0, 0.3, 0.6, 0.9};
 double[] plainLearningRates = {1.0, 10.0};  // plain gradient descent, "even at high learning rates of up to 10"
+boolean averageOverPatterns = true;         // the 1/N loss averaged over the 8 patterns too; false: summed over them
+boolean fullBatch = true;                   // one update per epoch on all 8 patterns; false: one per pattern, shuffled
 long seed = 0;                              // initialisation seed of the curves and of the network we inspect
 double checkLearningRate = 0.05;            // the CHECK: all 8 reconstructed at lr 0.05, m 0.9 ...
 double checkMomentum = 0.9;
@@ -55,7 +57,7 @@ Matrix patterns = Datasets.oneHot(units);   // the rows of the identity matrix
 Autoencoder model(long seed) {
     return Autoencoder.builder()
             .input(units).hidden(codeUnits, Activation.SIGMOID).output(Activation.SIGMOID)
-            .loss(Loss.bce(Reduction.MEAN))  // −(1/N) Σₖ …, N = 8 units, averaged over the patterns
+            .loss(Loss.bce(averageOverPatterns ? Reduction.MEAN : Reduction.MEAN_OVER_UNITS))  // −(1/N) Σₖ …, N = 8 units
             .init(Init.uniform(initBound)).seed(seed).build();
 }
 
@@ -76,14 +78,17 @@ int reconstructedCount(Autoencoder ae) {
 }
 
 /** A trained network, its history and the first epoch after which all patterns were reconstructed (−1: never). */
-record Run(Autoencoder model, History history, int firstAllRight) {}
+record Run(Autoencoder model, History history, int firstAllRight) {
+    /** The first all-right epoch as a table or sentence shows it. */
+    String firstAllRightText() { return firstAllRight < 0 ? "never" : String.valueOf(firstAllRight); }
+}
 
 Run train(long seed, Optimizer optimizer, int epochs) {
     Autoencoder ae = model(seed);
     int[] first = {-1};
-    Trainer trainer = Trainer.builder().optimizer(optimizer).epochs(epochs).fullBatch().seed(seed)
-            .listener(stats -> { if (first[0] < 0 && reconstructedCount(ae) == units) first[0] = stats.epoch(); })
-            .build();
+    Trainer.Builder builder = Trainer.builder().optimizer(optimizer).epochs(epochs).seed(seed)
+            .listener(stats -> { if (first[0] < 0 && reconstructedCount(ae) == units) first[0] = stats.epoch(); });
+    Trainer trainer = (fullBatch ? builder.fullBatch() : builder.batchSize(1)).build();
     History history = ae.fit(trainer, patterns);
     return new Run(ae, history, first[0]);
 }
@@ -111,13 +116,13 @@ Viz.show(Panels.row(panels.toArray()));
 
 Table summary = Table.create("momentum runs: " + epochs + " epochs each",
         StringColumn.create("run"), DoubleColumn.create("BCE at epoch " + epochs / 10),
-        DoubleColumn.create("BCE at the end"), IntColumn.create("first epoch all 8 right"));
+        DoubleColumn.create("BCE at the end"), StringColumn.create("first epoch all 8 right"));
 for (var entry : runs.entrySet()) {
     History h = entry.getValue().history();
     summary.stringColumn(0).append(entry.getKey());
     summary.doubleColumn(1).append(h.column("reconstruction")[epochs / 10 - 1]);
     summary.doubleColumn(2).append(h.last("reconstruction"));
-    summary.intColumn(3).append(entry.getValue().firstAllRight());
+    summary.stringColumn(3).append(entry.getValue().firstAllRightText());
 }
 Viz.show(summary);
 //%% markdown
@@ -132,8 +137,8 @@ for (double lr : plainLearningRates) {
     Run run = train(seed, Optimizer.sgd(lr), epochs);
     runs.put("plain GD lr " + lr, run);
     plain = plain.withCurve("plain GD, lr = " + lr, run.history().table(), "epoch", "reconstruction");
-    System.out.printf("plain GD lr %-5s BCE at the end %.4f, all 8 right from epoch %d%n", lr,
-            run.history().last("reconstruction"), run.firstAllRight());
+    System.out.printf("plain GD lr %-5s BCE at the end %.4f, all 8 right from epoch %s%n", lr,
+            run.history().last("reconstruction"), run.firstAllRightText());
 }
 String best = "lr " + checkLearningRate + ", m " + checkMomentum;
 if (runs.containsKey(best)) {
@@ -206,42 +211,51 @@ System.out.println("distinct binarised codes: " + distinctCodes.size() + " of " 
 // the epoch at which all 8 patterns first come out right varies from seed to seed.
 //%% code
 Table seeds = Table.create("lr " + checkLearningRate + ", m " + checkMomentum + ", " + checkEpochs + " epochs",
-        IntColumn.create("seed"), IntColumn.create("first epoch all 8 right"), IntColumn.create("right at the end"),
+        IntColumn.create("seed"), StringColumn.create("first epoch all 8 right"), IntColumn.create("right at the end"),
         DoubleColumn.create("BCE at the end"));
+List<Run> seedRuns = new ArrayList<>();
 for (int s = 0; s < checkSeeds; s++) {
     Run run = train(s, Optimizer.momentum(checkLearningRate, checkMomentum), checkEpochs);
     seeds.intColumn(0).append(s);
-    seeds.intColumn(1).append(run.firstAllRight());
+    seedRuns.add(run);
+    seeds.stringColumn(1).append(run.firstAllRightText());
     seeds.intColumn(2).append(reconstructedCount(run.model()));
     seeds.doubleColumn(3).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
 }
 Viz.show(seeds);
 //%% code check
-// CHECK lines: one per check, then fail loudly if any failed.
-List<String> failed = new ArrayList<>();
-void check(String name, String value, String expected, boolean pass) {
-    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
-    if (!pass) failed.add(name);
-}
+// Invariants hold for any parameters; recipe checks hold for the source's recipe (as this notebook reads it) and
+// SKIP, naming the parameters, when the parameters cell differs from it.
+Checks checks = Checks.recipe(
+        "units", units, 8, "codeUnits", codeUnits, 3, "initBound", initBound, 0.1,
+        "averageOverPatterns", averageOverPatterns, true, "fullBatch", fullBatch, true,
+        "learningRates", learningRates, new double[] {0.01, 0.05}, "momenta", momenta, new double[] {0.0, 0.3, 0.6, 0.9},
+        "checkLearningRate", checkLearningRate, 0.05, "checkMomentum", checkMomentum, 0.9, "checkEpochs", checkEpochs, 20_000);
+
+int fell = 0;
+List<Run> allRuns = new ArrayList<>(runs.values());
+allRuns.addAll(seedRuns);
+for (Run run : allRuns) if (run.history().last("reconstruction") < run.history().column("reconstruction")[0]) fell++;
+checks.invariant("runs whose BCE fell from the first epoch to the last", fell + "/" + allRuns.size(),
+        allRuns.size() + "/" + allRuns.size(), fell == allRuns.size());
 
 int allRight = 0, latest = -1;
-for (int s = 0; s < seeds.rowCount(); s++) {
-    if (seeds.intColumn(2).get(s) == units && seeds.intColumn(1).get(s) >= 0) allRight++;
-    latest = Math.max(latest, seeds.intColumn(1).get(s));
+for (Run run : seedRuns) {
+    if (reconstructedCount(run.model()) == units && run.firstAllRight() >= 0) allRight++;
+    latest = run.firstAllRight() < 0 ? Integer.MAX_VALUE : Math.max(latest, run.firstAllRight());
 }
-check("seeds with all " + units + " reconstructed at lr " + checkLearningRate + ", m " + checkMomentum
-        + " within " + checkEpochs + " epochs", allRight + "/" + seeds.rowCount(), seeds.rowCount() + "/" + seeds.rowCount(),
-        allRight == seeds.rowCount() && seeds.rowCount() > 0);
-check("latest first all-right epoch over the seeds", String.valueOf(latest), "<= " + checkEpochs,
-        latest >= 0 && latest <= checkEpochs);
+checks.ofRecipe("seeds with all " + units + " reconstructed at lr " + checkLearningRate + ", m " + checkMomentum
+        + " within " + checkEpochs + " epochs", allRight + "/" + seedRuns.size(), seedRuns.size() + "/" + seedRuns.size(),
+        allRight == seedRuns.size() && !seedRuns.isEmpty());
+checks.ofRecipe("latest first all-right epoch over the seeds", latest == Integer.MAX_VALUE ? "never" : String.valueOf(latest),
+        "<= " + checkEpochs, latest >= 0 && latest <= checkEpochs);
 
 String fast = "lr " + learningRates[learningRates.length - 1] + ", m " + momenta[momenta.length - 1];
 String slow = "lr " + learningRates[learningRates.length - 1] + ", m " + momenta[0];
 double fastBce = runs.get(fast).history().last("reconstruction"), slowBce = runs.get(slow).history().last("reconstruction");
-check("BCE after " + epochs + " epochs, " + fast + " vs " + slow, String.format("%.4f vs %.4f", fastBce, slowBce),
+checks.ofRecipe("BCE after " + epochs + " epochs, " + fast + " vs " + slow, String.format("%.4f vs %.4f", fastBce, slowBce),
         "momentum lower", fastBce < slowBce);
-
-if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+checks.done();
 //%% markdown
 // ## Comparison with the source
 //
@@ -281,5 +295,11 @@ if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + faile
  "quick": [
   "epochs = 10_000;",
   "checkSeeds = 3;"
+ ],
+ "edits": [
+  {"name": "another learning rate", "lines": ["learningRates = new double[] {0.1, 0.5};", "checkLearningRate = 0.5;"],
+   "differs": ["learningRates", "checkLearningRate"]},
+  {"name": "one update per pattern", "lines": ["fullBatch = false;"], "differs": ["fullBatch"]},
+  {"name": "the loss summed over the patterns", "lines": ["averageOverPatterns = false;"], "differs": ["averageOverPatterns"]}
  ]
 }

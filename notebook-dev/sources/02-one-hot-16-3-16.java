@@ -1,5 +1,5 @@
 // Source of notebooks/02-one-hot-16-3-16.ipynb in the percent format of nbbuild.py; rebuild with
-//   python notebooks/tools/nbbuild.py notebooks/tools/02-one-hot-16-3-16.java -o notebooks/02-one-hot-16-3-16.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/02-one-hot-16-3-16.java -o notebooks/02-one-hot-16-3-16.ipynb
 //%% markdown
 // # 02 · One-hot 16-3-16 autoencoder: three hidden units for sixteen patterns
 //
@@ -15,8 +15,9 @@
 // similar extent after around 10000 epochs" (its figure shows 8-3-8 and 16-3-16 curves together), that the weights
 // are again mirrored, and that "every hidden unit has 3 states — red, white and blue".
 //
-// **Where the source is silent we choose, and say so** (each is a parameter below): full-batch training; biases
-// start at 0; the 1/N is averaged over the patterns as well (`Reduction.MEAN`, as in notebook 01); momentum 0.9;
+// **Where the source is silent we choose, and say so** (each is a parameter below): full-batch training
+// (`fullBatch`); biases start at 0; the 1/N is averaged over the patterns as well (`averageOverPatterns`:
+// `Reduction.MEAN`, as in notebook 01); momentum 0.9;
 // the learning rates of the sweep; 20 000 epochs; the network we inspect (lr 1.0, seed 0). A pattern counts as
 // *reconstructed* when its largest output is the hot unit **and** thresholding the outputs at 0.5 gives the input
 // back. **Levels** of a hidden unit: sort its 16 activations (one per pattern) and start a new level wherever two
@@ -28,6 +29,8 @@ int smallUnits = 8;                             // the 8-3-8 network drawn besid
 int codeUnits = 3;                              // hidden units
 double initBound = 0.1;                         // weights uniform in (−0.1, 0.1); biases start at 0
 double momentum = 0.9;                          // classical momentum m
+boolean averageOverPatterns = true;             // the 1/N loss averaged over the patterns too; false: summed over them
+boolean fullBatch = true;                       // one update per epoch on all patterns; false: one per pattern, shuffled
 double[] learningRates = {0.05, 0.1, 0.5, 1.0}; // the sweep, within the source's 0.01 … 1.0
 int epochs = 20_000;                            // full-batch epochs per curve
 long seed = 0;                                  // initialisation seed of the curves and of the inspected network
@@ -52,7 +55,7 @@ import tech.tablesaw.api.*;
 Autoencoder model(int n, long seed) {
     return Autoencoder.builder()
             .input(n).hidden(codeUnits, Activation.SIGMOID).output(Activation.SIGMOID)
-            .loss(Loss.bce(Reduction.MEAN))   // −(1/N) Σₖ …, averaged over the patterns too
+            .loss(Loss.bce(averageOverPatterns ? Reduction.MEAN : Reduction.MEAN_OVER_UNITS))   // −(1/N) Σₖ …
             .init(Init.uniform(initBound)).seed(seed).build();
 }
 
@@ -69,15 +72,18 @@ int reconstructedCount(Autoencoder ae, Matrix patterns) {
 }
 
 /** A trained network, its history, and the first epoch after which all patterns came back (−1: never). */
-record Run(Autoencoder model, History history, int firstAllRight, int rightAtEnd) {}
+record Run(Autoencoder model, History history, int firstAllRight, int rightAtEnd) {
+    /** The first all-right epoch as a table shows it. */
+    String firstAllRightText() { return firstAllRight < 0 ? "never" : String.valueOf(firstAllRight); }
+}
 
 Run train(int n, long seed, double learningRate, int epochs) {
     Matrix patterns = Datasets.oneHot(n);
     Autoencoder ae = model(n, seed);
     int[] first = {-1};
-    Trainer trainer = Trainer.builder().optimizer(Optimizer.momentum(learningRate, momentum)).epochs(epochs).fullBatch().seed(seed)
-            .listener(stats -> { if (first[0] < 0 && reconstructedCount(ae, patterns) == n) first[0] = stats.epoch(); })
-            .build();
+    Trainer.Builder builder = Trainer.builder().optimizer(Optimizer.momentum(learningRate, momentum)).epochs(epochs).seed(seed)
+            .listener(stats -> { if (first[0] < 0 && reconstructedCount(ae, patterns) == n) first[0] = stats.epoch(); });
+    Trainer trainer = (fullBatch ? builder.fullBatch() : builder.batchSize(1)).build();
     History history = ae.fit(trainer, patterns);
     return new Run(ae, history, first[0], reconstructedCount(ae, patterns));
 }
@@ -117,13 +123,13 @@ Viz.show(sweepChart);
 int middle = Math.min(10_000, epochs);
 Table sweepTable = Table.create("seed " + seed + ", " + epochs + " epochs", StringColumn.create("run"),
         DoubleColumn.create("BCE at epoch " + middle), DoubleColumn.create("BCE at the end"),
-        IntColumn.create("first epoch all right"), StringColumn.create("right at the end"));
+        StringColumn.create("first epoch all right"), StringColumn.create("right at the end"));
 for (var entry : sweep.entrySet()) {
     Run run = entry.getValue();
     sweepTable.stringColumn(0).append(entry.getKey());
     sweepTable.doubleColumn(1).append(Math.round(run.history().column("reconstruction")[middle - 1] * 10000) / 10000.0);
     sweepTable.doubleColumn(2).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
-    sweepTable.intColumn(3).append(run.firstAllRight());
+    sweepTable.stringColumn(3).append(run.firstAllRightText());
     sweepTable.stringColumn(4).append(run.rightAtEnd() + "/" + run.model().network().outputs());
 }
 Viz.show(sweepTable);
@@ -203,12 +209,14 @@ Viz.show(Heatmap.of(codes).withColorMap(ColorMap.GRAY).withValues().withTitle("h
 // came back, how many are right at the end, the final loss, and the number of levels of each hidden unit at the end.
 //%% code
 Table seeds = Table.create("16-3-16, m " + momentum + ", " + checkEpochs + " epochs", DoubleColumn.create("lr"),
-        IntColumn.create("seed"), IntColumn.create("first epoch all 16 right"), IntColumn.create("right at the end"),
+        IntColumn.create("seed"), StringColumn.create("first epoch all 16 right"), IntColumn.create("right at the end"),
         DoubleColumn.create("BCE at the end"), StringColumn.create("levels per hidden unit"));
 Map<Integer, Integer> levelCounts = new TreeMap<>();   // number of levels → how many units (over all runs) have it
+Map<Double, List<Run>> seedRuns = new LinkedHashMap<>();   // the runs of each check learning rate
 for (double lr : checkLearningRates) {
     for (int s = 0; s < checkSeeds; s++) {
         Run run = train(units, s, lr, checkEpochs);
+        seedRuns.computeIfAbsent(lr, k -> new ArrayList<>()).add(run);
         Matrix runCodes = run.model().encode(onehot);
         List<String> perUnit = new ArrayList<>();
         for (int j = 0; j < codeUnits; j++) {
@@ -218,7 +226,7 @@ for (double lr : checkLearningRates) {
         }
         seeds.doubleColumn(0).append(lr);
         seeds.intColumn(1).append(s);
-        seeds.intColumn(2).append(run.firstAllRight());
+        seeds.stringColumn(2).append(run.firstAllRightText());
         seeds.intColumn(3).append(run.rightAtEnd());
         seeds.doubleColumn(4).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
         seeds.stringColumn(5).append(String.join(", ", perUnit));
@@ -227,29 +235,32 @@ for (double lr : checkLearningRates) {
 Viz.show(seeds);
 System.out.println("hidden units by number of levels (over all runs above): " + levelCounts);
 //%% code check
-// CHECK lines: one per check, then fail loudly if any failed.
-List<String> failed = new ArrayList<>();
-void check(String name, String value, String expected, boolean pass) {
-    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
-    if (!pass) failed.add(name);
-}
+// Invariants hold for any parameters; recipe checks hold for the source's recipe (as this notebook reads it) and
+// SKIP, naming the parameters, when the parameters cell differs from it.
+Checks checks = Checks.recipe(
+        "units", units, 16, "codeUnits", codeUnits, 3, "initBound", initBound, 0.1, "momentum", momentum, 0.9,
+        "averageOverPatterns", averageOverPatterns, true, "fullBatch", fullBatch, true,
+        "checkLearningRates", checkLearningRates, new double[] {0.5, 1.0}, "checkEpochs", checkEpochs, 20_000);
+
+List<Run> allRuns = new ArrayList<>(sweep.values());
+seedRuns.values().forEach(allRuns::addAll);
+long fell = allRuns.stream().filter(r -> r.history().last("reconstruction") < r.history().column("reconstruction")[0]).count();
+checks.invariant("runs whose BCE fell from the first epoch to the last", fell + "/" + allRuns.size(),
+        allRuns.size() + "/" + allRuns.size(), fell == allRuns.size());
 
 for (double lr : checkLearningRates) {
-    int runsAtLr = 0, allRight = 0, latest = -1;
-    for (int r = 0; r < seeds.rowCount(); r++) {
-        if (seeds.doubleColumn(0).get(r) != lr) continue;
-        runsAtLr++;
-        int first = seeds.intColumn(2).get(r);
-        if (first >= 0 && seeds.intColumn(3).get(r) == units) allRight++;
-        latest = first < 0 ? Integer.MAX_VALUE : Math.max(latest, first);
+    List<Run> runsAtLr = seedRuns.getOrDefault(lr, List.of());
+    int allRight = 0, latest = -1;
+    for (Run run : runsAtLr) {
+        if (run.firstAllRight() >= 0 && run.rightAtEnd() == units) allRight++;
+        latest = run.firstAllRight() < 0 ? Integer.MAX_VALUE : Math.max(latest, run.firstAllRight());
     }
-    check("seeds with all " + units + " reconstructed at lr " + lr + ", m " + momentum + " within " + checkEpochs + " epochs",
-            allRight + "/" + runsAtLr, runsAtLr + "/" + runsAtLr, runsAtLr > 0 && allRight == runsAtLr);
-    check("latest first all-right epoch at lr " + lr, latest == Integer.MAX_VALUE ? "never" : String.valueOf(latest),
+    checks.ofRecipe("seeds with all " + units + " reconstructed at lr " + lr + ", m " + momentum + " within " + checkEpochs + " epochs",
+            allRight + "/" + runsAtLr.size(), runsAtLr.size() + "/" + runsAtLr.size(), !runsAtLr.isEmpty() && allRight == runsAtLr.size());
+    checks.ofRecipe("latest first all-right epoch at lr " + lr, latest == Integer.MAX_VALUE ? "never" : String.valueOf(latest),
             "<= " + checkEpochs, latest >= 0 && latest <= checkEpochs);
 }
-
-if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+checks.done();
 //%% markdown
 // ## Comparison with the source
 //
@@ -292,5 +303,9 @@ if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + faile
  },
  "quick": [
   "checkSeeds = 4;"
+ ],
+ "edits": [
+  {"name": "a lower momentum", "lines": ["momentum = 0.5;"], "differs": ["momentum"]},
+  {"name": "the loss summed over the patterns", "lines": ["averageOverPatterns = false;"], "differs": ["averageOverPatterns"]}
  ]
 }

@@ -1,5 +1,5 @@
 // Source of notebooks/03-binary-patterns-3x3.ipynb in the percent format of nbbuild.py; rebuild with
-//   python notebooks/tools/nbbuild.py notebooks/tools/03-binary-patterns-3x3.java -o notebooks/03-binary-patterns-3x3.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/03-binary-patterns-3x3.java -o notebooks/03-binary-patterns-3x3.ipynb
 //%% markdown
 // # 03 · Five 3 × 3 binary patterns, with and without sparsity
 //
@@ -21,7 +21,8 @@
 //
 // **Where the source is silent we choose, and say so** (each is a parameter below): the initial weights
 // (Glorot uniform, biases 0, seed 0); the sigmoid output units (the printed outputs are probabilities in (0, 1));
-// full-batch updates; and what "at convergence" means. A sigmoid network under cross-entropy never reaches
+// full-batch updates (`fullBatch`); and what "at convergence" means. The loss is the source's J, summed
+// (`summedLoss`; false averages it over the 45 terms instead, as PyTorch's `BCELoss` does by default). A sigmoid network under cross-entropy never reaches
 // J = 0 — its loss falls for ever as the weights grow — so we stop when J has fallen by less than 0.001 over
 // the last 1 000 epochs, or at 200 000 epochs, whichever comes first.
 //%% code parameters
@@ -34,6 +35,8 @@ int maxEpochs = 200_000;             // stop here if not converged before
 int convergenceWindow = 1_000;       // converged: J fell by less than convergenceTolerance
 double convergenceTolerance = 1e-3;  //            over the last convergenceWindow epochs
 long seed = 0;                       // weight initialisation (Glorot uniform; biases start at 0)
+boolean summedLoss = true;           // J summed over units and patterns, as the source writes it; false: averaged
+boolean fullBatch = true;            // one update per epoch on all 5 patterns; false: one per pattern, shuffled
 //%% code
 import java.util.*;
 import org.aelab.data.Datasets;
@@ -52,14 +55,15 @@ record Run(Autoencoder model, History history, Matrix initialW) {}
 Run train(boolean sparse) {
     Autoencoder.Builder builder = Autoencoder.builder()
             .input(patterns.cols()).hidden(hiddenUnits, Activation.SIGMOID).output(Activation.SIGMOID)
-            .loss(Loss.bce(Reduction.SUM))   // the source's J: summed over units and patterns
+            .loss(Loss.bce(summedLoss ? Reduction.SUM : Reduction.MEAN))   // the source's J: summed over units and patterns
             .init(Init.glorot()).seed(seed);
     if (sparse) builder.sparsity(rho, beta);
     Autoencoder ae = builder.build();
     Matrix initialW = ae.encoder().get(0).weightsCopy();
-    Trainer trainer = Trainer.builder().optimizer(Optimizer.sgd(learningRate)).epochs(maxEpochs).fullBatch().seed(seed)
-            .earlyStopping(convergenceWindow, convergenceTolerance).build();
-    return new Run(ae, ae.fit(trainer, patterns), initialW);
+    Trainer.Builder trainer = Trainer.builder().optimizer(Optimizer.sgd(learningRate)).epochs(maxEpochs).seed(seed)
+            .earlyStopping(convergenceWindow, convergenceTolerance);
+    if (fullBatch) trainer.fullBatch(); else trainer.batchSize(1);
+    return new Run(ae, ae.fit(trainer.build(), patterns), initialW);
 }
 
 /** Output thresholded at 0.5, as the source's "Output binary". */
@@ -208,25 +212,27 @@ Matrix sourceSparseOutput = Matrix.of(new double[][] {
         {9.6147e-01, 3.2267e-03, 1.7124e-02, 9.7066e-01, 3.8350e-02, 3.0001e-03, 9.9154e-01, 8.8912e-01, 8.9647e-01}});
 Loss summedBce = Loss.bce(Reduction.SUM);
 
-/** First epoch whose reconstruction part of J is at or below target (−1: never). */
-int firstEpochAtOrBelow(History h, double target) {
+/** First epoch whose reconstruction part of J is at or below target, or "never". */
+String firstEpochAtOrBelow(History h, double target) {
     double[] r = h.column("reconstruction");
-    for (int e = 0; e < r.length; e++) if (r[e] <= target) return e + 1;
-    return -1;
+    for (int e = 0; e < r.length; e++) if (r[e] <= target) return String.valueOf(e + 1);
+    return "never";
 }
 double sourcePlainJ = summedBce.value(sourcePlainOutput, patterns);
 double sourceSparseJ = summedBce.value(sourceSparseOutput, patterns);
-System.out.printf("source, reconstruction only: J = %.4f; our run first reaches it at epoch %d (and ends at J = %.4f after %d epochs)%n",
+System.out.printf("source, reconstruction only: J = %.4f; our run first reaches it at epoch %s (and ends at J = %.4f after %d epochs)%n",
         sourcePlainJ, firstEpochAtOrBelow(plain.history(), sourcePlainJ), plain.history().last("reconstruction"), plain.history().epochs());
-System.out.print(String.format("source, with sparsity: reconstruction part of J = %.4f; our run first reaches it at epoch %d (and ends at %.4f after %d epochs)%n",
+System.out.print(String.format("source, with sparsity: reconstruction part of J = %.4f; our run first reaches it at epoch %s (and ends at %.4f after %d epochs)%n",
         sourceSparseJ, firstEpochAtOrBelow(sparse.history(), sourceSparseJ), sparse.history().last("reconstruction"), sparse.history().epochs()));
 //%% code check
-// CHECK lines: one per check, then fail loudly if any failed.
-List<String> failed = new ArrayList<>();
-void check(String name, String value, String expected, boolean pass) {
-    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
-    if (!pass) failed.add(name);
-}
+// Invariants hold for any parameters; recipe checks hold for the source's recipe (as this notebook reads it) and
+// SKIP, naming the parameters, when the parameters cell differs from it. "At convergence" needs enough epochs:
+// at least 20 000 (quick mode's cap) for the reconstruction-only run to converge.
+Checks checks = Checks.recipe(
+        "hiddenUnits", hiddenUnits, 4, "learningRate", learningRate, 0.1, "rho", rho, 0.1, "beta", beta, 0.5,
+        "summedLoss", summedLoss, true, "fullBatch", fullBatch, true,
+        "convergenceWindow", convergenceWindow, 1_000, "convergenceTolerance", convergenceTolerance, 1e-3,
+        "maxEpochs >= 20000", maxEpochs >= 20_000, true);
 
 int wrongBits(Run run) {
     Matrix bits = binarise(run.model().reconstruct(patterns));
@@ -235,14 +241,19 @@ int wrongBits(Run run) {
         for (int k = 0; k < patterns.cols(); k++) if (bits.get(p, k) != patterns.get(p, k)) wrong++;
     return wrong;
 }
+for (Run run : List.of(plain, sparse)) {
+    String which = run == plain ? "reconstruction only" : "with sparsity";
+    double first = run.history().column("loss")[0], last = run.history().lastLoss();
+    checks.invariant("J fell from the first epoch to the last, " + which, String.format("%.4f -> %.4f", first, last),
+            "lower at the end", last < first);
+}
+checks.invariant("weights of the never-on input " + neverOn + " unchanged by training (both runs)", untouched, "true", untouched);
 int total = patterns.rows() * patterns.cols();
-check("binarised output bits different from the input, reconstruction only", wrongBits(plain) + "/" + total, "0/" + total, wrongBits(plain) == 0);
-check("binarised output bits different from the input, with sparsity", wrongBits(sparse) + "/" + total, "0/" + total, wrongBits(sparse) == 0);
-check("mean hidden activation, with sparsity vs reconstruction only", String.format("%.4f vs %.4f", sparseHidden.mean(), plainHidden.mean()),
+checks.ofRecipe("binarised output bits different from the input, reconstruction only", wrongBits(plain) + "/" + total, "0/" + total, wrongBits(plain) == 0);
+checks.ofRecipe("binarised output bits different from the input, with sparsity", wrongBits(sparse) + "/" + total, "0/" + total, wrongBits(sparse) == 0);
+checks.ofRecipe("mean hidden activation, with sparsity vs reconstruction only", String.format("%.4f vs %.4f", sparseHidden.mean(), plainHidden.mean()),
         "lower with sparsity", sparseHidden.mean() < plainHidden.mean());
-check("weights of the never-on input " + neverOn + " unchanged by training (both runs)", String.valueOf(untouched), "true", untouched);
-
-if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+checks.done();
 //%% markdown
 // ## Comparison with the source
 //
@@ -288,5 +299,10 @@ if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + faile
  },
  "quick": [
   "maxEpochs = 20_000;"
+ ],
+ "edits": [
+  {"name": "a smaller learning rate", "lines": ["learningRate = 0.02;"], "differs": ["learningRate"]},
+  {"name": "the loss averaged, as PyTorch's BCELoss", "lines": ["summedLoss = false;"], "differs": ["summedLoss"]},
+  {"name": "one update per pattern", "lines": ["fullBatch = false;"], "differs": ["fullBatch"]}
  ]
 }

@@ -1,5 +1,5 @@
 // Source of notebooks/05-mnist-denoising.ipynb in the percent format of nbbuild.py; rebuild with
-//   python notebooks/tools/nbbuild.py notebooks/tools/05-mnist-denoising.java -o notebooks/05-mnist-denoising.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/05-mnist-denoising.java -o notebooks/05-mnist-denoising.ipynb
 //%% markdown
 // # 05 · A denoising sparse autoencoder on MNIST (784-625-784)
 //
@@ -12,7 +12,7 @@
 // | | source | here |
 // |---|---|---|
 // | architecture | 784 inputs, 625 hidden, 784 outputs | the same, sigmoid hidden and output units |
-// | noise | multiplicative, 10 % corruption | masking: each pixel set to 0 with probability ν = 0.1, kept otherwise |
+// | noise | multiplicative, 10 % corruption | masking (`gaussianNoise = false`): each pixel set to 0 with probability ν = 0.1, kept otherwise |
 // | cost | cross-entropy | binary cross-entropy summed over the 784 pixels, averaged over the batch |
 // | learning factor α, batch | 0.1, 128 | plain SGD, lr 0.1, batch 128 |
 // | sparsity | ρ = 0.02, β = 0.4 | β·Σⱼ KL(ρ ‖ ρ̂ⱼ), ρ̂ⱼ the mean activation of hidden unit j over the batch |
@@ -26,7 +26,8 @@
 int trainImages = 60_000;        // the first n MNIST training images
 int testImages = 10_000;         // the first n MNIST test images (learning curve, pictures)
 int hiddenUnits = 625;
-double corruptionLevel = 0.1;    // masking noise ν: fraction of pixels set to 0
+boolean gaussianNoise = false;   // the noise: masking (pixels set to 0); true: additive Gaussian noise of σ = corruptionLevel
+double corruptionLevel = 0.1;    // masking noise ν: fraction of pixels set to 0 (Gaussian noise: σ)
 double learningRate = 0.1;       // α, plain SGD
 int batchSize = 128;
 double rho = 0.02;               // sparsity target ρ
@@ -49,10 +50,11 @@ String modelDirectory = "models";    // the trained layer is saved here for note
 Mnist mnist = Mnist.load();
 Matrix train = mnist.train().first(trainImages).images();
 LabeledImages test = mnist.test().first(testImages);
+Corruption noise = gaussianNoise ? Corruption.gaussian(corruptionLevel) : Corruption.masking(corruptionLevel);
 
 Autoencoder ae = Autoencoder.builder()
         .input(784).hidden(hiddenUnits, Activation.SIGMOID).output(Activation.SIGMOID)
-        .loss(Loss.BCE).sparsity(rho, beta).corruption(Corruption.masking(corruptionLevel))
+        .loss(Loss.BCE).sparsity(rho, beta).corruption(noise)
         .init(Init.glorot()).seed(seed).build();
 Trainer trainer = Trainer.builder().optimizer(Optimizer.sgd(learningRate)).batchSize(batchSize)
         .epochs(epochs).seed(seed).listener(Progress.auto()).build();
@@ -67,13 +69,14 @@ ae
 // after the epoch; `loss` adds the sparsity penalty. The table's `seconds` column is the training time of each
 // epoch on this machine.
 //%% code
+double untrainedTestBce = ae.reconstructionLoss(test.images());
 History history = ae.fit(trainer, train, test.images());
 Viz.show(LineChart.of(history.table(), "epoch", "reconstruction", "validation", "loss")
-        .withTitle("784-625-784 denoising autoencoder, masking ν = " + corruptionLevel)
+        .withTitle("784-625-784 denoising autoencoder, " + noise)
         .withAxisTitles("epoch", "BCE per image (sum over 784 pixels)"));
 Viz.show(history.table());
-System.out.printf("test BCE per image: %.2f after epoch 1, %.2f after epoch %d; %.2f s per epoch on average%n",
-        history.column("validation")[0], history.last("validation"), history.epochs(), history.secondsPerEpoch());
+System.out.println(String.format("test BCE per image: %.2f untrained, %.2f after epoch 1, %.2f after epoch %d; %.2f s per epoch on average",
+        untrainedTestBce, history.column("validation")[0], history.last("validation"), history.epochs(), history.secondsPerEpoch()));
 //%% code
 // Save the trained layer for notebooks 06 and 07. Every setting that shaped the weights goes into the file,
 // so a later notebook reuses it only when it would train exactly this network.
@@ -113,16 +116,16 @@ double meanActivation = testCodes.mean();
 int above = 0;
 float[] c = testCodes.data();
 for (float v : c) if (v > 0.5f) above++;
-System.out.printf("over %d test images: mean hidden activation %.4f (target ρ = %s); %.2f units of %d above 0.5 per image%n",
-        testImages, meanActivation, rho, (double) above / testImages, hiddenUnits);
+System.out.println(String.format("over %d test images: mean hidden activation %.4f (target ρ = %s); %.2f units of %d above 0.5 per image",
+        testImages, meanActivation, rho, (double) above / testImages, hiddenUnits));
 //%% markdown
 // ## Denoising: corrupted input, reconstruction, clean target
 //
-// Rows: the sample test images with masking noise ν (new noise, seed below), the autoencoder's reconstruction of
+// Rows: the sample test images with the noise of the parameters (new noise, seed below), the autoencoder's reconstruction of
 // that corrupted input, and the clean image it should give back.
 //%% code
 Matrix corrupted = Matrix.zeros(sampleImages, 784);
-Corruption.masking(corruptionLevel).corrupt(samples, corrupted, new Rng(seed + 1000));
+noise.corrupt(samples, corrupted, new Rng(seed + 1000));
 Matrix reconstruction = ae.reconstruct(corrupted);
 Matrix rows = Matrix.zeros(3 * sampleImages, 784);
 System.arraycopy(corrupted.data(), 0, rows.data(), 0, sampleImages * 784);
@@ -139,9 +142,9 @@ double meanSquaredError(Matrix a, Matrix b) {
 }
 
 // How much of the damage the reconstruction repairs, over the whole test set: the squared error against the clean
-// image on the damaged pixels (ink the noise set to 0), and on all pixels.
+// image on the damaged pixels (those the noise changed: with masking, ink it set to 0), and on all pixels.
 Matrix testCorrupted = Matrix.zeros(test.size(), 784);
-Corruption.masking(corruptionLevel).corrupt(test.images(), testCorrupted, new Rng(seed + 1000));
+noise.corrupt(test.images(), testCorrupted, new Rng(seed + 1000));
 Matrix testDenoised = ae.reconstruct(testCorrupted);
 Matrix testReconstructed = ae.reconstruct(test.images());
 float[] clean = test.images().data(), noisy = testCorrupted.data(), denoised = testDenoised.data(), plain = testReconstructed.data();
@@ -150,39 +153,40 @@ long damaged = 0;
 for (int i = 0; i < clean.length; i++) {
     double eNoisy = (noisy[i] - clean[i]) * (noisy[i] - clean[i]), eDenoised = (denoised[i] - clean[i]) * (denoised[i] - clean[i]);
     allNoisy += eNoisy; allDenoised += eDenoised; allPlain += (plain[i] - clean[i]) * (plain[i] - clean[i]);
-    if (noisy[i] == 0f && clean[i] > 0f) { damaged++; damagedNoisy += eNoisy; damagedDenoised += eDenoised; }
+    if (noisy[i] != clean[i]) { damaged++; damagedNoisy += eNoisy; damagedDenoised += eDenoised; }
 }
 damagedNoisy /= damaged; damagedDenoised /= damaged;
 allNoisy /= clean.length; allDenoised /= clean.length; allPlain /= clean.length;
 Table denoising = Table.create("mean squared error per pixel against the clean test images",
-        StringColumn.create("pixels", "damaged (" + damaged + " ink pixels set to 0)", "all " + clean.length),
+        StringColumn.create("pixels", "damaged (" + damaged + " pixels the noise changed)", "all " + clean.length),
         DoubleColumn.create("corrupted input", new double[] {damagedNoisy, allNoisy}),
         DoubleColumn.create("reconstruction of the corrupted input", new double[] {damagedDenoised, allDenoised}),
         DoubleColumn.create("reconstruction of the clean input", new double[] {Double.NaN, allPlain}));
 Viz.show(denoising);
 //%% code check
-// CHECK lines: one per check, then fail loudly if any failed.
-List<String> failed = new ArrayList<>();
-void check(String name, String value, String expected, boolean pass) {
-    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
-    if (!pass) failed.add(name);
-}
+// Invariants hold for any parameters; recipe checks hold for the source's recipe and SKIP, naming the parameters,
+// when the parameters cell differs from it. The test BCE bound depends on how many images training saw: a full
+// run (60 000 images, 10 epochs) measured about 67, quick mode (10 000 images, 3 epochs) about 119.
+Checks checks = Checks.recipe(
+        "hiddenUnits", hiddenUnits, 625, "gaussianNoise", gaussianNoise, false, "corruptionLevel", corruptionLevel, 0.1,
+        "learningRate", learningRate, 0.1, "batchSize", batchSize, 128, "rho", rho, 0.02, "beta", beta, 0.4,
+        "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true);
 
-// Thresholds: a full run (60 000 images, 10 epochs) measured a test BCE of about 67; quick mode (10 000 images,
-// 3 epochs) about 119. The bound scales with the number of SGD steps taken.
-double bceBound = trainImages * (long) epochs >= 600_000 ? 75 : 130;
 double testBce = history.last("validation");
-check("test BCE per image after " + epochs + " epochs", String.format("%.2f", testBce), "< " + bceBound, testBce < bceBound);
-check("test BCE falls from epoch 1 to the last", String.format("%.2f -> %.2f", history.column("validation")[0], testBce),
-        "lower at the end", testBce < history.column("validation")[0]);
-check("squared error on the damaged pixels, reconstruction vs corrupted input",
+checks.invariant("test BCE per image, untrained -> after training", String.format("%.2f -> %.2f", untrainedTestBce, testBce),
+        "lower after training", testBce < untrainedTestBce);
+checks.invariant("squared error on the damaged pixels, reconstruction vs corrupted input",
         String.format("%.4f vs %.4f", damagedDenoised, damagedNoisy), "reconstruction lower", damagedDenoised < damagedNoisy);
-double[] penalty = history.column("penalty");
-check("sparsity penalty β·Σ KL(ρ ‖ ρ̂ⱼ), epoch 1 -> last", String.format("%.2f -> %.2f", penalty[0], penalty[penalty.length - 1]),
-        "lower at the end", penalty[penalty.length - 1] < penalty[0]);
-check("saved layer file", layer1File.toString(), "exists", Files.exists(layer1File));
+checks.invariant("saved layer file", layer1File.toString(), "exists", Files.exists(layer1File));
 
-if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+double bceBound = trainImages * (long) epochs >= 600_000 ? 75 : 130;
+checks.ofRecipe("test BCE per image after " + epochs + " epochs", String.format("%.2f", testBce), "< " + bceBound, testBce < bceBound);
+checks.ofRecipe("test BCE falls from epoch 1 to the last", String.format("%.2f -> %.2f", history.column("validation")[0], testBce),
+        "lower at the end", testBce < history.column("validation")[0]);
+double[] penalty = history.column("penalty");
+checks.ofRecipe("sparsity penalty β·Σ KL(ρ ‖ ρ̂ⱼ), epoch 1 -> last", String.format("%.2f -> %.2f", penalty[0], penalty[penalty.length - 1]),
+        "lower at the end", penalty[penalty.length - 1] < penalty[0]);
+checks.done();
 //%% markdown
 // ## Comparison with the source
 //
@@ -211,5 +215,9 @@ if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + faile
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;"],
   "expects": {"plotly": 1, "png": 3, "table": 2},
-  "nonsense": {"lines": ["double learningRate = -0.1;"], "message": "learning rate must be finite and > 0, got -0.1"}
+  "nonsense": {"lines": ["double learningRate = -0.1;"], "message": "learning rate must be finite and > 0, got -0.1"},
+  "edits": [
+    {"name": "Gaussian noise", "lines": ["gaussianNoise = true;", "corruptionLevel = 0.2;"], "differs": ["gaussianNoise", "corruptionLevel"]},
+    {"name": "more masking noise", "lines": ["corruptionLevel = 0.3;"], "differs": ["corruptionLevel"]}
+  ]
 }

@@ -1,5 +1,5 @@
 // Source of notebooks/07-mnist-classifier.ipynb in the percent format of nbbuild.py; rebuild with
-//   python notebooks/tools/nbbuild.py notebooks/tools/07-mnist-classifier.java -o notebooks/07-mnist-classifier.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/07-mnist-classifier.java -o notebooks/07-mnist-classifier.ipynb
 //%% markdown
 // # 07 · A softmax classifier on the pretrained stack: frozen, fine-tuned, from scratch, and with few labels
 //
@@ -27,13 +27,15 @@
 // run of this recipe, short of the 98 % this notebook aims at); masking noise ν = 0.1 on the classifier's inputs
 // during fine-tuning and from-scratch training (the denoising idea used as a regulariser; clean test images);
 // Glorot-uniform initial weights; 10 head-only epochs, 30 end-to-end epochs; for the few-label runs batch 10,
-// 100 epochs, lr 0.05, momentum 0.9, no noise.
+// 100 epochs, lr 0.05, momentum 0.9, no noise. `gaussianNoise` swaps every masking noise (pretraining and
+// classifier inputs) for Gaussian noise of σ = the level, as in notebooks 05 and 06.
 //%% code parameters
 // Every hyperparameter of this notebook: edit and rerun.
 // The pretrained stack: must equal notebooks 05 and 06 for their saved layers to be reused.
 int trainImages = 60_000;        // the first n MNIST training images: pretraining, and labels for rows 1-3
 int testImages = 10_000;         // the first n MNIST test images: every accuracy
 int hiddenUnits = 625;
+boolean gaussianNoise = false;   // every noise below: masking; true: Gaussian of σ = the level
 double corruptionLevel = 0.1;
 double learningRate = 0.1;
 int batchSize = 128;
@@ -83,7 +85,7 @@ Matrix train = trainSet.images();
 /** A denoising sparse autoencoder with the recipe of 003 Q3a. */
 Autoencoder denoising(int inputs, int hidden, double nu, double rho, double beta, long seed) {
     return Autoencoder.builder().input(inputs).hidden(hidden, Activation.SIGMOID).output(Activation.SIGMOID)
-            .loss(Loss.BCE).sparsity(rho, beta).corruption(Corruption.masking(nu)).init(Init.glorot()).seed(seed).build();
+            .loss(Loss.BCE).sparsity(rho, beta).corruption(gaussianNoise ? Corruption.gaussian(nu) : Corruption.masking(nu)).init(Init.glorot()).seed(seed).build();
 }
 
 Trainer sgd(double lr, int batch, int epochs, long seed) {
@@ -149,7 +151,7 @@ double frozenAccuracy = frozen.accuracy(test);
 addRow("frozen encoder + softmax", "pretrained", trainImages, frozenTrainer.optimizer() + ", " + frozenEpochs + " epochs",
         frozenAccuracy, seconds(frozenHistory));
 Viz.show(frozenHistory.table());
-System.out.printf("frozen encoder + softmax: test accuracy %.2f %%%n", 100 * frozenAccuracy);
+System.out.println(String.format("frozen encoder + softmax: test accuracy %.2f %%", 100 * frozenAccuracy));
 //%% markdown
 // ## 2. End-to-end fine-tuning, and 3. the same network from scratch
 //
@@ -157,7 +159,8 @@ System.out.printf("frozen encoder + softmax: test accuracy %.2f %%%n", 100 * fro
 // epochs, batch order and input noise; they differ only in the encoder's initial weights: pretrained (2) or
 // Glorot-random (3).
 //%% code
-Corruption fineTuneNoise = fineTuneCorruptionLevel > 0 ? Corruption.masking(fineTuneCorruptionLevel) : null;
+Corruption fineTuneNoise = fineTuneCorruptionLevel <= 0 ? null
+        : gaussianNoise ? Corruption.gaussian(fineTuneCorruptionLevel) : Corruption.masking(fineTuneCorruptionLevel);
 Classifier withNoise(Classifier c) {
     return fineTuneNoise == null ? c : c.withInputCorruption(fineTuneNoise);
 }
@@ -177,8 +180,8 @@ addRow("same network from scratch", "random (Glorot)", trainImages, training, sc
 
 System.out.println(fineTuned);
 Viz.show(fineTuneHistory.table());
-System.out.printf("fine-tuned %.2f %%, from scratch %.2f %% (%.2f and %.2f s per epoch)%n", 100 * fineTunedAccuracy,
-        100 * scratchAccuracy, fineTuneHistory.secondsPerEpoch(), scratchHistory.secondsPerEpoch());
+System.out.println(String.format("fine-tuned %.2f %%, from scratch %.2f %% (%.2f and %.2f s per epoch)", 100 * fineTunedAccuracy,
+        100 * scratchAccuracy, fineTuneHistory.secondsPerEpoch(), scratchHistory.secondsPerEpoch()));
 //%% markdown
 // ## Learning curves: loss and accuracy
 //
@@ -216,7 +219,7 @@ int worstTrue = -1, worstPredicted = -1, worstCount = -1;
 for (int t = 0; t < 10; t++)
     for (int p = 0; p < 10; p++)
         if (t != p && counts.get(t, p) > worstCount) { worstCount = (int) counts.get(t, p); worstTrue = t; worstPredicted = p; }
-System.out.printf("most frequent mistake: %d read as %d (%d times)%n", worstTrue, worstPredicted, worstCount);
+System.out.println(String.format("most frequent mistake: %d read as %d (%d times)", worstTrue, worstPredicted, worstCount));
 //%% markdown
 // ## 4. Few labels: pretraining on all images, classifying with 100 or 1 000 labels
 //
@@ -254,32 +257,46 @@ for (int n : fewLabels) {
 //%% code
 Viz.show(accuracies);
 //%% code check
-// CHECK lines: one per check, then fail loudly if any failed.
-List<String> failed = new ArrayList<>();
-void check(String name, String value, String expected, boolean pass) {
-    System.out.println("CHECK " + name + " = " + value + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
-    if (!pass) failed.add(name);
-}
+// Invariants hold for any parameters; recipe checks hold for this notebook's recipe (the source's α = 0.1 and batch
+// 128 with momentum 0.9 and input noise, which reach 98 %) and SKIP, naming the parameters, when the parameters cell
+// differs from it. Quick mode's shorter training is held to what it honestly reaches: the targets below, and at
+// least quick mode's epochs.
+Checks checks = Checks.recipe(
+        "hiddenUnits", hiddenUnits, 625, "gaussianNoise", gaussianNoise, false, "corruptionLevel", corruptionLevel, 0.1,
+        "learningRate", learningRate, 0.1, "batchSize", batchSize, 128, "rho", rho, 0.02, "beta", beta, 0.4,
+        "level2Units", level2Units, 100, "level2CorruptionLevel", level2CorruptionLevel, 0.1,
+        "level2LearningRate", level2LearningRate, 0.1, "level2BatchSize", level2BatchSize, 128,
+        "level2Rho", level2Rho, 0.02, "level2Beta", level2Beta, 0.4,
+        "classifierBatchSize", classifierBatchSize, 128, "classifierLearningRate", classifierLearningRate, 0.1,
+        "classifierMomentum", classifierMomentum, 0.9, "fineTuneCorruptionLevel", fineTuneCorruptionLevel, 0.1,
+        "fewLabels", fewLabels, new int[] {100, 1_000}, "fewLabelBatchSize", fewLabelBatchSize, 10,
+        "fewLabelLearningRate", fewLabelLearningRate, 0.05, "fewLabelMomentum", fewLabelMomentum, 0.9,
+        "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true,
+        "frozenEpochs >= 3", frozenEpochs >= 3, true, "fineTuneEpochs >= 5", fineTuneEpochs >= 5, true,
+        "fewLabelEpochs >= 50", fewLabelEpochs >= 50, true);
 String percent(double fraction) {
     return String.format("%.2f %%", 100 * fraction);
 }
 
-// Targets: issue 5 asks for >= 98.0 % fine-tuned in full mode (60 000 images, the parameters above); quick mode
-// (10 000 images, few epochs) is held to what it honestly reaches.
+double chance = 0.1;   // ten classes
+checks.invariant("frozen encoder + softmax test accuracy vs chance", percent(frozenAccuracy), "above chance, " + percent(chance), frozenAccuracy > chance);
+checks.invariant("fine-tuned test accuracy vs chance", percent(fineTunedAccuracy), "above chance, " + percent(chance), fineTunedAccuracy > chance);
+
+// Targets: >= 98.0 % fine-tuned in full mode (60 000 images, the parameters above); quick mode (10 000 images,
+// few epochs) is held to what it honestly reaches.
 boolean full = trainImages >= 60_000 && fineTuneEpochs >= 30;
 double fineTuneTarget = full ? 0.98 : 0.85;
 double frozenTarget = full ? 0.90 : 0.75;
-check("fine-tuned test accuracy", percent(fineTunedAccuracy), ">= " + percent(fineTuneTarget), fineTunedAccuracy >= fineTuneTarget);
-check("frozen encoder + softmax test accuracy", percent(frozenAccuracy), ">= " + percent(frozenTarget), frozenAccuracy >= frozenTarget);
-check("fine-tuning vs frozen encoder", percent(fineTunedAccuracy) + " vs " + percent(frozenAccuracy), "fine-tuned higher",
+checks.ofRecipe("fine-tuned test accuracy", percent(fineTunedAccuracy), ">= " + percent(fineTuneTarget), fineTunedAccuracy >= fineTuneTarget);
+checks.ofRecipe("frozen encoder + softmax test accuracy", percent(frozenAccuracy), ">= " + percent(frozenTarget), frozenAccuracy >= frozenTarget);
+checks.ofRecipe("fine-tuning vs frozen encoder", percent(fineTunedAccuracy) + " vs " + percent(frozenAccuracy), "fine-tuned higher",
         fineTunedAccuracy > frozenAccuracy);
 for (var entry : fewLabelAccuracy.entrySet()) {
     double[] r = entry.getValue();
-    check(entry.getKey() + " labels: pretrained + fine-tuned vs from scratch", percent(r[1]) + " vs " + percent(r[2]),
+    checks.ofRecipe(entry.getKey() + " labels: pretrained + fine-tuned vs from scratch", percent(r[1]) + " vs " + percent(r[2]),
             "pretrained higher", r[1] > r[2]);
 }
-
-if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + failed);
+checks.done();
 //%% markdown
 // ## Comparison with the sources
 //
@@ -325,5 +342,10 @@ if (!failed.isEmpty()) throw new IllegalStateException("failed checks: " + faile
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;", "level2Epochs = 3;", "frozenEpochs = 3;",
             "fineTuneEpochs = 5;", "fewLabelEpochs = 50;"],
   "expects": {"plotly": 2, "png": 0, "table": 4},
-  "nonsense": {"lines": ["double classifierMomentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"}
+  "nonsense": {"lines": ["double classifierMomentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"},
+  "edits": [
+    {"name": "the source's plain recipe: SGD without momentum, no input noise", "lines": ["classifierMomentum = 0;", "fineTuneCorruptionLevel = 0;"],
+     "differs": ["classifierMomentum", "fineTuneCorruptionLevel"]},
+    {"name": "a larger classifier learning rate", "lines": ["classifierLearningRate = 0.3;"], "differs": ["classifierLearningRate"]}
+  ]
 }

@@ -1,5 +1,5 @@
 // Source of notebooks/08-associative-memory.ipynb in the percent format of nbbuild.py; rebuild with
-//   python notebooks/tools/nbbuild.py notebooks/tools/08-associative-memory.java -o notebooks/08-associative-memory.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/08-associative-memory.java -o notebooks/08-associative-memory.ipynb
 //%% markdown
 // # 08 · The Willshaw associative memory: sparse codes, binary Hebb learning, capacity
 //
@@ -367,41 +367,50 @@ Viz.show(sweepChart.withTitle("retrieval error against load, sparse to dense cod
         .withAxisTitles("L / (ln2·n²/M²)", "fraction of imperfect recalls"));
 Viz.show(sweep);
 //%% code check
-List<String> failures = new ArrayList<>();
-void check(String name, double value, String expected, boolean pass) {
-    System.out.println("CHECK " + name + " = " + String.format(Locale.ROOT, "%.4g", value) + " (expected " + expected + ") " + (pass ? "PASS" : "FAIL"));
-    if (!pass) failures.add(name);
+// Invariants hold for any parameters (the formulas against their simulation; the soft threshold always answers);
+// recipe checks hold for the source's example and this notebook's sweep, and SKIP, naming the parameters, when the
+// parameters cell differs from it. Quick mode's smaller samples reach the same results.
+Checks checks = Checks.recipe(
+        "n", n, 2000, "onesExample", onesExample, 10, "pairsExample", pairsExample, 20_000,
+        "faultLoads", faultLoads, new int[] {5_000, 20_000}, "errorLevel", errorLevel, 0.01, "capacityMaxLoad", capacityMaxLoad, 1.2,
+        "largest M of onesSweep", onesSweep[onesSweep.length - 1], 1000);
+String g(double value) {
+    return String.format(Locale.ROOT, "%.4g", value);
 }
 double heteroFillError = Math.abs(fillHetero / fillFormula - 1);
-check("hetero fill relative error vs 1-(1-M^2/n^2)^L", heteroFillError, "< 0.01", heteroFillError < 0.01);
+checks.invariant("hetero fill relative error vs 1-(1-M^2/n^2)^L", g(heteroFillError), "< 0.01", heteroFillError < 0.01);
 double autoFillError = Math.abs(fillAuto / fillAutoFormula - 1);
-check("auto fill relative error vs auto-association formula", autoFillError, "< 0.01", autoFillError < 0.01);
+checks.invariant("auto fill relative error vs auto-association formula", g(autoFillError), "< 0.01", autoFillError < 0.01);
 FaultPoint lightHalfRemoved = faultPoints.stream().filter(p -> p.load() == faultLoads[0] && p.corruption().equals("removed")
         && p.count() == onesExample / 2 && p.threshold() == Threshold.HARD).findFirst().orElseThrow();
-check("perfect recall, L = " + faultLoads[0] + ", half the ones removed", lightHalfRemoved.quality().perfectFraction(), ">= 0.9",
-        lightHalfRemoved.quality().perfectFraction() >= 0.9);
 FaultPoint hardOneAdded = faultPoints.stream().filter(p -> p.load() == faultLoads[0] && p.corruption().equals("added")
         && p.count() == 1 && p.threshold() == Threshold.HARD).findFirst().orElseThrow();
 FaultPoint softOneAdded = faultPoints.stream().filter(p -> p.load() == faultLoads[0] && p.corruption().equals("added")
         && p.count() == 1 && p.threshold() == Threshold.SOFT).findFirst().orElseThrow();
-check("hard threshold, one false one: fraction with no answer", hardOneAdded.quality().emptyFraction(), ">= 0.1",
-        hardOneAdded.quality().emptyFraction() >= 0.1);
-check("soft threshold, one false one: fraction with no answer", softOneAdded.quality().emptyFraction(), "= 0",
+checks.invariant("soft threshold, one false one: fraction with no answer", g(softOneAdded.quality().emptyFraction()), "= 0",
         softOneAdded.quality().empty() == 0);
-check("one false one: perfect recalls soft - hard", softOneAdded.quality().perfectFraction() - hardOneAdded.quality().perfectFraction(),
+for (int r = 0; r < capacity.rowCount(); r++) {
+    int ones = capacity.intColumn("M").get(r);
+    double vsTheory = capacity.doubleColumn("measured L at error level").get(r) / capacity.doubleColumn("independence approximation").get(r);
+    checks.invariant("M = " + ones + ": measured L / independence approximation", g(vsTheory), "in (0.8, 1.25)", vsTheory > 0.8 && vsTheory < 1.25);
+}
+
+checks.ofRecipe("perfect recall, L = " + faultLoads[0] + ", half the ones removed", g(lightHalfRemoved.quality().perfectFraction()), ">= 0.9",
+        lightHalfRemoved.quality().perfectFraction() >= 0.9);
+checks.ofRecipe("hard threshold, one false one: fraction with no answer", g(hardOneAdded.quality().emptyFraction()), ">= 0.1",
+        hardOneAdded.quality().emptyFraction() >= 0.1);
+checks.ofRecipe("one false one: perfect recalls soft - hard", g(softOneAdded.quality().perfectFraction() - hardOneAdded.quality().perfectFraction()),
         "> 0", softOneAdded.quality().perfectFraction() > hardOneAdded.quality().perfectFraction());
 for (int r = 0; r < capacity.rowCount(); r++) {
     int ones = capacity.intColumn("M").get(r);
     double ratio = capacity.doubleColumn("measured / formula").get(r);
-    check("M = " + ones + ": measured L at error level / ln2 n^2/M^2", ratio, "in (0.2, 1): mistakes begin before the asymptotic L",
+    checks.ofRecipe("M = " + ones + ": measured L at error level / ln2 n^2/M^2", g(ratio), "in (0.2, 1): mistakes begin before the asymptotic L",
             ratio > 0.2 && ratio < 1);
-    double vsTheory = capacity.doubleColumn("measured L at error level").get(r) / capacity.doubleColumn("independence approximation").get(r);
-    check("M = " + ones + ": measured L / independence approximation", vsTheory, "in (0.8, 1.25)", vsTheory > 0.8 && vsTheory < 1.25);
 }
 double sparseBest = sweep.doubleColumn("measured L").max();
-double densest = sweep.doubleColumn("measured L").get(sweep.rowCount() - 1);
-check("largest L (sparse) / L at M = " + onesSweep[onesSweep.length - 1], sparseBest / densest, "> 100", sparseBest / densest > 100);
-if (!failures.isEmpty()) throw new AssertionError("failed checks: " + failures);
+double densest = sweep.doubleColumn("measured L").getDouble(sweep.rowCount() - 1);   // NaN if never measured
+checks.ofRecipe("largest L (sparse) / L at M = " + onesSweep[onesSweep.length - 1], g(sparseBest / densest), "> 100", sparseBest / densest > 100);
+checks.done();
 //%% markdown
 // ## Comparison with the source
 //
@@ -441,5 +450,9 @@ if (!failures.isEmpty()) throw new AssertionError("failed checks: " + failures);
   "sweepGrowth = 1.25;"
  ],
  "expects": {"plotly": 7, "png": 1, "table": 4},
- "nonsense": {"lines": ["onesExample = 0;"], "message": "ones per pattern M must be in [1, n] = [1, 2000], got 0"}
+ "nonsense": {"lines": ["onesExample = 0;"], "message": "ones per pattern M must be in [1, n] = [1, 2000], got 0"},
+ "edits": [
+  {"name": "denser patterns", "lines": ["onesExample = 20;"], "differs": ["onesExample"]},
+  {"name": "a shorter pattern length", "lines": ["n = 1000;"], "differs": ["n"]}
+ ]
 }

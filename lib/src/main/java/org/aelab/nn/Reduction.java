@@ -20,6 +20,16 @@ public enum Reduction {
         }
     },
     /**
+     * Mean over units, Σ over patterns: the 1/N of 000_fa578f4f1251678e.txt (N = output units) taken per pattern and
+     * the patterns' losses added up.
+     */
+    MEAN_OVER_UNITS("mean over units, sum over patterns") {
+        @Override
+        public double scale(int patterns, int units) {
+            return 1.0 / units;
+        }
+    },
+    /**
      * Mean over units and over patterns: the 1/N of 000_fa578f4f1251678e.txt (N = 8 output units),
      * averaged over the full batch of patterns.
      */

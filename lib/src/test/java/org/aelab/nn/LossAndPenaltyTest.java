@@ -19,6 +19,17 @@ class LossAndPenaltyTest {
         assertEquals(sum, Loss.bce(Reduction.SUM).value(y, t), 1e-6);
         assertEquals(sum / 2, Loss.bce(Reduction.MEAN_OVER_BATCH).value(y, t), 1e-6);
         assertEquals(sum / 4, Loss.bce(Reduction.MEAN).value(y, t), 1e-6);
+        assertEquals(sum / 2, Loss.bce(Reduction.MEAN_OVER_UNITS).value(y, t), 1e-6);
+    }
+
+    @Test
+    void meanOverUnitsDividesByTheUnitsNotThePatterns() {
+        // the same four terms as one pattern of 4 units: 1/N with N = 4, one pattern
+        Matrix y = Matrix.of(new float[][] {{0.8f, 0.3f, 0.5f, 0.9f}});
+        Matrix t = Matrix.of(new float[][] {{1f, 0f, 1f, 1f}});
+        double sum = 0.22314355 + 0.35667494 + 0.69314718 + 0.10536052;
+        assertEquals(sum / 4, Loss.bce(Reduction.MEAN_OVER_UNITS).value(y, t), 1e-6);
+        assertEquals(sum, Loss.bce(Reduction.MEAN_OVER_BATCH).value(y, t), 1e-6);
     }
 
     @Test

@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
 final class ExecutedNotebook {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** One line per check: {@code CHECK <name> = <value> (expected <condition>) PASS|FAIL}. */
-    static final Pattern CHECK_LINE = Pattern.compile("^CHECK \\S.* = .+ \\(expected .+\\) (PASS|FAIL)$");
+    /**
+     * One line per check: {@code CHECK <name> = <value> (expected <condition>) PASS|FAIL}, or for a check of the
+     * source's recipe run with other parameters {@code … SKIP (parameters differ from the source's: a, b)}.
+     */
+    static final Pattern CHECK_LINE = Pattern.compile(
+            "^CHECK \\S.* = .+ \\(expected .+\\) (PASS|FAIL|SKIP \\(parameters differ from the source's: .+\\))$");
+    /** What Object.toString() prints when a class does not override it: a stray return value in an output. */
+    static final Pattern DEFAULT_TO_STRING = Pattern.compile("\\b[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+@[0-9a-f]{4,}\\b");
     /** The first lines of every plotly.js bundle ("/**\n* plotly.js v2.35.3" …): an executed notebook has none. */
     static final String PLOTLY_BANNER = "* plotly.js v";
     /** The MIME type of a Plotly figure, drawn by JupyterLab's Plotly extension. */
@@ -93,6 +99,29 @@ final class ExecutedNotebook {
             lines.addAll(List.of(stderr.toString().split("\n")));
         }
         return lines;
+    }
+
+    /**
+     * Outputs whose text holds a default {@code Object.toString()} ({@code java.io.PrintStream@1a2b3c}): the value a
+     * cell returned by accident, e.g. a cell ending with {@code System.out.printf(…)}. One entry per output, naming the cell.
+     */
+    List<String> strayReturnValues() {
+        List<String> stray = new ArrayList<>();
+        for (int i = 0; i < cells().size(); i++) {
+            for (JsonNode output : cells().get(i).path("outputs")) {
+                String type = output.path("output_type").asText();
+                String text = switch (type) {
+                    case "stream" -> text(output.path("text"));
+                    case "execute_result", "display_data" -> text(output.path("data").path("text/plain"));
+                    default -> "";
+                };
+                var match = DEFAULT_TO_STRING.matcher(text);
+                if (match.find()) {
+                    stray.add(describe(i) + ": " + type + " shows `" + match.group() + "`");
+                }
+            }
+        }
+        return stray;
     }
 
     List<String> checkLines(int index) {

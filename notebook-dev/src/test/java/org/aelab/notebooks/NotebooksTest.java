@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -29,12 +30,18 @@ import org.junit.jupiter.api.TestFactory;
  * plotly.js in the notebook, and its HTML export rendered by a real Chromium with the network off,
  * fetching nothing from the network. Notebooks that declare
  * {@code metadata.aelab.nonsense} are also run with nonsense parameters, which must show the
- * library's message and leave the kernel alive. Writes target/report.md.
+ * library's message and leave the kernel alive. Each edit a notebook declares in {@code metadata.aelab.edits} (a
+ * student's realistic change of the parameters) runs once more in quick mode with its lines: no error output, no
+ * FAIL (checks of the source's recipe must SKIP when the edit leaves the recipe), the check cell's lines printed.
+ * No output may show a stray return value ({@code java.io.PrintStream@1a2b3c}). Writes target/report.md.
  */
 class NotebooksTest {
 
     static final Path EXECUTED = Jupyter.TARGET.resolve("executed");
     static final Path BAD = Jupyter.TARGET.resolve("nonsense");
+    static final Path EDITED = Jupyter.TARGET.resolve("edits");
+    /** A notebook declares at least this many student edits. */
+    static final int MIN_EDITS = 2;
     /** Seconds a notebook may take in quick mode (the budget is 60–90 s each). */
     static final long QUICK_LIMIT_SECONDS = Long.getLong("aelab.quickLimitSeconds", 150);
 
@@ -64,6 +71,13 @@ class NotebooksTest {
         tests.add(DynamicTest.dynamicTest("follows the notebook conventions", () -> conventions(notebook, name)));
         tests.add(DynamicTest.dynamicTest("executes in quick mode", () -> executeQuick(notebook, name)));
         tests.add(DynamicTest.dynamicTest("renders offline in Chromium", () -> rendersInBrowser(notebook, name)));
+        JsonNode edits = metadata(notebook).path("edits");
+        for (int i = 0; i < edits.size(); i++) {
+            JsonNode edit = edits.get(i);
+            String label = name + "-edit" + (i + 1);
+            tests.add(DynamicTest.dynamicTest("runs with the edit \"" + edit.path("name").asText() + "\"",
+                    () -> executeEdited(notebook, name, label, edit)));
+        }
         if (metadata(notebook).has("nonsense")) {
             tests.add(DynamicTest.dynamicTest("nonsense parameters show the library's message",
                     () -> nonsenseParameters(notebook, name)));
@@ -111,6 +125,20 @@ class NotebooksTest {
         JsonNode quick = metadata(notebook).path("quick");
         assertTrue(quick.isMissingNode() || quick.isArray(), () -> name + ": metadata.aelab.quick must be a list of"
                 + " Java lines, got " + quick);
+        JsonNode edits = metadata(notebook).path("edits");
+        assertTrue(edits.isArray() && edits.size() >= MIN_EDITS, () -> name + ": metadata.aelab.edits must list at least "
+                + MIN_EDITS + " student edits, {\"name\": \"another learning rate\", \"lines\": [\"learningRate = 0.2;\"]};"
+                + " got " + edits);
+        for (JsonNode edit : edits) {
+            assertFalse(edit.path("name").asText().isBlank(), () -> name + ": every edit needs a \"name\", got " + edit);
+            JsonNode lines = edit.path("lines");
+            assertTrue(lines.isArray() && !lines.isEmpty() && StreamSupport.stream(lines.spliterator(), false)
+                    .allMatch(JsonNode::isTextual), () -> name + ": edit \"" + edit.path("name").asText()
+                    + "\" needs \"lines\", a non-empty list of Java lines, got " + lines);
+            JsonNode differs = edit.path("differs");
+            assertTrue(differs.isMissingNode() || differs.isArray(), () -> name + ": edit \"" + edit.path("name").asText()
+                    + "\": \"differs\" must list the recipe parameters it changes, got " + differs);
+        }
         for (JsonNode cell : cells) {
             assertTrue(cell.path("outputs").isEmpty() && cell.path("execution_count").isNull()
                     || !cell.path("cell_type").asText().equals("code"), () -> name
@@ -140,17 +168,10 @@ class NotebooksTest {
         assertEquals("ok", result.path("status").asText(), () -> name + ": " + result.path("status").asText()
                 + " at cell " + result.path("failed_cell") + ": " + result.path("message").asText()
                 + "\nkernel log tail:\n" + run.tail(15));
-        List<String> failing = executed.streamLines(-1).stream().filter(l -> l.contains("FAIL")).toList();
-        assertTrue(failing.isEmpty(), () -> name + ": printed FAIL:\n" + String.join("\n", failing));
-
-        int checkCell = executed.lastCodeCell();
-        assertTrue(checkCell >= 0 && ExecutedNotebook.hasTag(executed.cells().get(checkCell), "check"),
-                () -> name + ": the last code cell must be the check cell, tagged 'check'");
-        assertFalse(executed.cells().get(checkCell).path("execution_count").isNull(),
-                () -> name + ": the check cell did not run");
-        assertFalse(executed.checkLines(checkCell).isEmpty(), () -> name + ": the check cell printed no line"
-                + " `CHECK <name> = <value> (expected <condition>) PASS`; it printed: "
-                + executed.streamLines(checkCell));
+        assertChecksRan(executed, name);
+        List<String> skipped = executed.checkLines(-1).stream().filter(l -> l.contains(") SKIP (")).toList();
+        assertTrue(skipped.isEmpty(), () -> name + ": with the notebook's own parameters every recipe check must run,"
+                + " but these skipped:\n" + String.join("\n", skipped));
 
         JsonNode expects = metadata(notebook).path("expects");
         for (Iterator<Map.Entry<String, JsonNode>> it = expects.fields(); it.hasNext(); ) {
@@ -167,6 +188,62 @@ class NotebooksTest {
         assertTrue(incomplete.isEmpty(), () -> name + ": " + String.join("; ", incomplete));
         assertTrue(seconds <= QUICK_LIMIT_SECONDS, () -> name + ": quick mode took " + seconds + " s, over the "
                 + QUICK_LIMIT_SECONDS + " s budget: make metadata.aelab.quick smaller");
+    }
+
+    /** No error, no FAIL, no stray return value; the last code cell is the check cell, it ran and printed CHECK lines. */
+    private static void assertChecksRan(ExecutedNotebook executed, String name) {
+        List<String> stray = executed.strayReturnValues();
+        assertTrue(stray.isEmpty(), () -> name + ": output shows a stray return value (end the cell with a statement"
+                + " that returns nothing, e.g. System.out.println):\n" + String.join("\n", stray));
+        List<String> failing = executed.streamLines(-1).stream().filter(l -> l.contains("FAIL")).toList();
+        assertTrue(failing.isEmpty(), () -> name + ": printed FAIL:\n" + String.join("\n", failing));
+
+        int checkCell = executed.lastCodeCell();
+        assertTrue(checkCell >= 0 && ExecutedNotebook.hasTag(executed.cells().get(checkCell), "check"),
+                () -> name + ": the last code cell must be the check cell, tagged 'check'");
+        assertFalse(executed.cells().get(checkCell).path("execution_count").isNull(),
+                () -> name + ": the check cell did not run");
+        assertFalse(executed.checkLines(checkCell).isEmpty(), () -> name + ": the check cell printed no line"
+                + " `CHECK <name> = <value> (expected <condition>) PASS|SKIP …`; it printed: "
+                + executed.streamLines(checkCell));
+    }
+
+    /**
+     * Runs the notebook in quick mode with one declared edit's lines after the quick ones. The run must be clean (no
+     * error, no FAIL: a recipe check SKIPs instead); an edit that declares {@code differs} must make the recipe checks
+     * SKIP and name those parameters.
+     */
+    private void executeEdited(Path notebook, String name, String label, JsonNode edit) throws Exception {
+        String what = name + " with the edit \"" + edit.path("name").asText() + "\" " + edit.path("lines");
+        Path dir = EDITED.resolve(label);
+        Files.createDirectories(dir);
+        Path lines = dir.resolve(name + ".inject.json");
+        Files.writeString(lines, ExecutedNotebook.JSON.writeValueAsString(edit.path("lines")));
+        Jupyter.Run run = Jupyter.tool("run_notebook.py", List.of(notebook.toString(), "--out", dir.toString(),
+                "--mode", "quick", "--kernel", Jupyter.kernel(), "--inject", lines.toString()),
+                Map.of(), dir.resolve(name + ".log"), QUICK_LIMIT_SECONDS + 120);
+        assertEquals(0, run.exitCode(), () -> "run_notebook.py failed on " + what + ":\n" + run.tail(30));
+        JsonNode result = runJson(dir, name);
+        ExecutedNotebook executed = new ExecutedNotebook(dir.resolve(name + ".ipynb"));
+        List<String> errors = executed.errors();
+        assertTrue(errors.isEmpty(), () -> what + ": error output(s):\n" + String.join("\n", errors)
+                + "\n(executed notebook: " + dir.resolve(name + ".ipynb") + ")");
+        assertEquals("ok", result.path("status").asText(), () -> what + ": " + result.path("status").asText()
+                + " at cell " + result.path("failed_cell") + ": " + result.path("message").asText());
+        assertChecksRan(executed, what);
+        List<String> checks = executed.checkLines(-1);
+        REPORT.put(label, new Row(label + " (" + edit.path("name").asText() + ")", result.path("status").asText(),
+                result.path("seconds").asDouble(), Files.size(dir.resolve(name + ".ipynb")), checks));
+        for (JsonNode parameter : edit.path("differs")) {
+            String differs = parameter.asText();
+            List<String> skips = checks.stream().filter(l -> l.contains(") SKIP (")).toList();
+            assertFalse(skips.isEmpty(), () -> what + ": changes the recipe parameter " + differs
+                    + ", so its recipe checks must SKIP; none did:\n" + String.join("\n", checks));
+            List<String> unnamed = skips.stream().filter(l -> !l.replaceFirst(".*\\) SKIP \\(", "").matches(
+                    ".*[:,] " + Pattern.quote(differs) + "[,)].*")).toList();
+            assertTrue(unnamed.isEmpty(), () -> what + ": SKIP lines must name the changed parameter " + differs
+                    + ":\n" + String.join("\n", unnamed));
+        }
     }
 
     private void rendersInBrowser(Path notebook, String name) throws Exception {
