@@ -60,10 +60,6 @@ PAGE_STATE = """() => {
   if (!panel) return {open: false, kernel: kernel ? kernel.textContent : null};
   const cells = Array.from(panel.querySelectorAll('.jp-Notebook .jp-Cell'));
   const prompts = Array.from(panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')).map(p => p.textContent.trim());
-  const plots = Array.from(panel.querySelectorAll('.jp-OutputArea-output .js-plotly-plot'));
-  const images = Array.from(panel.querySelectorAll('.jp-OutputArea-output img'));
-  const errors = Array.from(panel.querySelectorAll(
-      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'));
   return {
     open: true,
     loading: !!panel.querySelector('.jp-Spinner') || cells.length === 0,
@@ -71,12 +67,33 @@ PAGE_STATE = """() => {
     dirty: !!document.querySelector('.lm-TabBar-tab.jp-mod-dirty'),
     cells: cells.length,
     prompts: prompts,
-    plotly_figures: plots.length,
-    plotly_drawn: plots.filter(p => p.querySelector('.main-svg')).length,
-    images_decoded: images.filter(i => i.complete && i.naturalWidth > 0).length,
-    images_broken: images.filter(i => i.complete && i.naturalWidth === 0).length,
-    error_outputs: errors.map(e => e.innerText.slice(0, 500)),
     dialog: (document.querySelector('.jp-Dialog') || {}).innerText || null,
+  };
+}"""
+
+# What one code cell shows. A Plotly output is one drawn by JupyterLab's Plotly renderer (.jp-RenderedPlotly) or
+# by scripts in HTML (.js-plotly-plot); it shows its figure live (the SVG drawn: .main-svg) or, in a notebook
+# opened from disk, as the PNG snapshot the renderer stored in the output when it first drew it
+# (img.plot-img; the live figure replaces it when the pointer enters it). Images are the other <img>s;
+# `pending` counts what is still being drawn or decoded.
+CELL_STATE = """cell => {
+  const decoded = i => i.complete && i.naturalWidth > 0;
+  const outputs = Array.from(cell.querySelectorAll('.jp-OutputArea-output'));
+  const plotly = outputs.filter(o => o.matches('.jp-RenderedPlotly, .js-plotly-plot')
+      || o.querySelector('.js-plotly-plot'));
+  const live = plotly.filter(o => o.querySelector('.main-svg'));
+  const snapshot = plotly.filter(o => !o.querySelector('.main-svg')
+      && Array.from(o.querySelectorAll('img.plot-img')).some(i => decoded(i) && i.style.display !== 'none'));
+  const images = Array.from(cell.querySelectorAll('.jp-OutputArea-output img:not(.plot-img)'));
+  const broken = images.filter(i => i.complete && i.naturalWidth === 0);
+  const errors = outputs.filter(o => o.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr');
+  return {
+    plotly_outputs: plotly.length, plotly_live: live.length, plotly_snapshot: snapshot.length,
+    plotly_shown: live.length + snapshot.length,
+    images_decoded: images.filter(decoded).length, images_broken: broken.length,
+    error_outputs: errors.map(e => e.innerText.slice(0, 500)),
+    pending: plotly.length - live.length - snapshot.length + images.length - images.filter(decoded).length
+        - broken.length,
   };
 }"""
 
@@ -254,8 +271,14 @@ class Scenario:
         return self.page.evaluate(PAGE_STATE)
 
     def screenshot(self, step, element=None):
+        """A screenshot of ELEMENT, or of the page scrolled to its first figure (or image) if it has one."""
         if self.page is None or self.page.is_closed():
             return None
+        if element is None:
+            figure = self.page.locator(f"{CURRENT} .jp-RenderedPlotly, {CURRENT} .js-plotly-plot,"
+                                       f" {CURRENT} .jp-OutputArea-output img")
+            if figure.count():
+                figure.first.scroll_into_view_if_needed()
         self.shot_count += 1
         path = os.path.join(self.shots, f"{self.shot_count:02d}-{step}.png")
         (element or self.page).screenshot(path=path)
@@ -294,13 +317,24 @@ class Scenario:
                 return session["kernel"].get("execution_state")
         return None
 
-    def wait_rendered(self):
-        """Waits (bounded) until the expected figures drew and images decoded; returns the state either way."""
-        try:
-            return self.wait_for("render", lambda s: s["plotly_drawn"] >= self.expect_plots
-                                 and s["images_decoded"] >= self.expect_images, RENDER_SECONDS)
-        except StepFailed:
-            return self.state()
+    def survey(self):
+        """Scrolls each code cell into view, as a reader does (JupyterLab draws cells and outputs as they come
+        into view), waits until what it shows has drawn (all cells together within RENDER_SECONDS) and adds
+        up what the cells show."""
+        totals = {"plotly_outputs": 0, "plotly_live": 0, "plotly_snapshot": 0, "plotly_shown": 0,
+                  "images_decoded": 0, "images_broken": 0, "error_outputs": [], "pending": 0}
+        deadline = time.monotonic() + RENDER_SECONDS
+        cells = self.page.locator(f"{CURRENT} .jp-Notebook .jp-CodeCell")
+        for i in range(cells.count()):
+            cell = cells.nth(i)
+            cell.scroll_into_view_if_needed()
+            shown = cell.evaluate(CELL_STATE)
+            while shown["pending"] and time.monotonic() < deadline:
+                self.page.wait_for_timeout(100)
+                shown = cell.evaluate(CELL_STATE)
+            for key, value in shown.items():
+                totals[key] += value
+        return totals
 
     def menu(self, top, item):
         self.page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
@@ -312,9 +346,9 @@ class Scenario:
         # Cells are queued at once ([*]); wait until none is, the kernel idles and every code cell shows a new count.
         self.wait_for("Run All Cells", lambda s: s["prompts"] != before and not any(p == "[*]:" for p in s["prompts"])
                       and kernel_idle(s), limit)
-        state = self.wait_rendered()
-        ran = sum(1 for old, new in zip(before, state["prompts"]) if new != old and new[1:-2].isdigit())
-        return dict(counts(state), cells_ran=ran, code_cells=self.code_cells)
+        prompts = self.state()["prompts"]
+        ran = sum(1 for old, new in zip(before, prompts) if new != old and new[1:-2].isdigit())
+        return dict(self.survey(), cells_ran=ran, code_cells=self.code_cells)
 
     def cell(self, index):
         return self.page.locator(f"{CURRENT} .jp-Notebook .jp-Cell").nth(index)
@@ -354,7 +388,7 @@ class Scenario:
         self.text_before = self.page.evaluate(OUTPUT_TEXT)
         facts["screenshot"] = self.screenshot("run-all")
         figure = self.page.locator(f"{CURRENT} .js-plotly-plot").first
-        if facts["plotly_drawn"]:
+        if facts["plotly_live"]:
             facts["figure_screenshot"] = self.screenshot("run-all-figure", figure)
         self.record("run-all", started, **facts)
 
@@ -411,23 +445,31 @@ class Scenario:
         self.page.goto(self.server.url("/lab") + "&reset")
         self.page.locator(".jp-DirListing-item", has_text=self.name).first.dblclick()
         self.wait_for("reopen", lambda s: s["open"] and not s["loading"] and s["cells"] == len(self.nb.cells), 60)
-        state = self.wait_rendered()
-        facts = counts(state)
+        facts = self.survey()
         facts.update(closed_screenshot=closed, screenshot=self.screenshot("reopen"), untrusted=True)
-        if facts["plotly_drawn"]:
-            facts["figure_screenshot"] = self.screenshot(
-                "reopen-figure", self.page.locator(f"{CURRENT} .js-plotly-plot").first)
+        snapshot = self.page.locator(f"{CURRENT} .jp-RenderedPlotly img.plot-img").first
+        if facts["plotly_snapshot"]:
+            facts["figure_screenshot"] = self.screenshot("reopen-figure", snapshot)
+            # The pointer on a snapshot makes the renderer draw the live figure in its place.
+            output = snapshot.locator("xpath=..")
+            snapshot.dispatch_event("mouseenter")  # as a pointer does; it may already be live if one passed by
+            deadline = time.monotonic() + RENDER_SECONDS
+            while not output.locator(".main-svg").count() and time.monotonic() < deadline:
+                self.page.wait_for_timeout(200)
+            facts["hover_draws_live"] = output.locator(".main-svg").count() > 0
+            facts["hover_screenshot"] = self.screenshot("reopen-figure-hover", output)
         self.record("reopen", started, **facts)
 
     def reload_step(self):
         started = time.monotonic()
         self.page.reload()
         self.wait_notebook_ready("reload")
-        shown = counts(self.wait_rendered())
+        shown = self.survey()
         index = self.plot_cell
         if index is None:
             raise StepFailed("reload: no cell of the saved notebook has a Plotly figure to run again")
         cell = self.cell(index)
+        cell.scroll_into_view_if_needed()  # JupyterLab draws a cell's contents once it comes into view
         prompt = cell.locator(".jp-InputPrompt").inner_text().strip()
         cell.locator(".cm-content").click()
         self.page.keyboard.press("Control+Enter")
@@ -443,13 +485,14 @@ class Scenario:
         return self.cell(index).locator(".jp-InputPrompt").inner_text().strip()
 
     def wait_cell_plot(self, cell):
+        """The number of this cell's Plotly outputs that drew, once none is pending (or RENDER_SECONDS passed)."""
         deadline = time.monotonic() + RENDER_SECONDS
-        while time.monotonic() < deadline:
-            drawn = cell.locator(".js-plotly-plot .main-svg").count()
-            if drawn:
-                return drawn
+        cell.scroll_into_view_if_needed()
+        shown = cell.evaluate(CELL_STATE)
+        while (shown["pending"] or not shown["plotly_live"]) and time.monotonic() < deadline:
             self.page.wait_for_timeout(200)
-        return 0
+            shown = cell.evaluate(CELL_STATE)
+        return shown["plotly_live"]
 
     def close(self):
         """Notes the memory with the kernel running, closes every tab and shuts the kernel down."""
@@ -486,11 +529,6 @@ def kernel_connected(state):
 
 def kernel_idle(state):
     return bool(state.get("kernel")) and state["kernel"].strip().endswith("| Idle")
-
-
-def counts(state):
-    return {key: state[key] for key in ("plotly_figures", "plotly_drawn", "images_decoded", "images_broken",
-                                        "error_outputs")}
 
 
 def main():

@@ -70,7 +70,8 @@ class LabBrowserTest {
                     DynamicTest.dynamicTest("Run All draws every figure and image, no error",
                             () -> drawsEverything(name, "run-all")),
                     DynamicTest.dynamicTest("an edited parameter changes the output", () -> edited(c)),
-                    DynamicTest.dynamicTest("plots show again after save, close and reopen", () -> reopened(name)),
+                    DynamicTest.dynamicTest("plots show again after save, close and reopen untrusted",
+                            () -> reopened(name)),
                     DynamicTest.dynamicTest("after a page reload a plotting cell runs and draws", () -> reloaded(name)),
                     DynamicTest.dynamicTest("no news pop-up", () -> assertFalse(notebook(name).path("news_popup")
                             .asBoolean(true), name + ": the 'official Jupyter news' pop-up is shown")));
@@ -122,17 +123,24 @@ class LabBrowserTest {
         JsonNode facts = step(name, stepName);
         assertEquals(facts.path("code_cells").asInt(), facts.path("cells_ran").asInt(), () -> name + " " + stepName
                 + ": not every code cell ran: " + facts);
+        assertEquals(facts.path("plotly_outputs").asInt(), facts.path("plotly_live").asInt(), () -> name + " "
+                + stepName + ": after running, every Plotly output must be drawn live: " + facts);
         assertTrue(facts.path("error_outputs").isEmpty(), () -> name + " " + stepName + ": error output(s) "
                 + facts.path("error_outputs"));
         assertFigures(name, stepName, facts);
     }
 
+    /**
+     * At least metadata.aelab.expects.plotly Plotly outputs show their figure (drawn live, or after a reopen as the
+     * renderer's stored snapshot) and at least expects.png images decoded, none broken.
+     */
     private static void assertFigures(String name, String stepName, JsonNode facts) {
         int plots = expects(name).path("plotly").asInt();
         int images = expects(name).path("png").asInt();
-        assertTrue(facts.path("plotly_drawn").asInt() >= plots, () -> name + " " + stepName + ": "
-                + facts.path("plotly_drawn") + " of " + facts.path("plotly_figures") + " Plotly figures drew their"
-                + " SVG, expected at least " + plots + " (metadata.aelab.expects.plotly); screenshot "
+        assertTrue(facts.path("plotly_shown").asInt() >= plots, () -> name + " " + stepName + ": "
+                + facts.path("plotly_shown") + " of " + facts.path("plotly_outputs") + " Plotly outputs show their"
+                + " figure (" + facts.path("plotly_live") + " drawn, " + facts.path("plotly_snapshot")
+                + " as snapshots), expected at least " + plots + " (metadata.aelab.expects.plotly); screenshot "
                 + facts.path("screenshot"));
         assertTrue(facts.path("images_decoded").asInt() >= images, () -> name + " " + stepName + ": "
                 + facts.path("images_decoded") + " images decoded, expected at least " + images);
@@ -157,7 +165,12 @@ class LabBrowserTest {
         assertTrue(save.path("error_outputs").isEmpty(), () -> name + ": the saved notebook has errors "
                 + save.path("error_outputs"));
         assertTrue(save.path("executed_cells").asInt() > 0, name + ": the saved notebook has no executed cell");
-        assertFigures(name, "reopen", step(name, "reopen"));
+        JsonNode reopen = step(name, "reopen");
+        assertFigures(name, "reopen", reopen);
+        if (reopen.path("plotly_snapshot").asInt() > 0) {
+            assertTrue(reopen.path("hover_draws_live").asBoolean(), () -> name + ": after the reopen, the pointer on"
+                    + " a figure's snapshot did not draw the live figure; screenshot " + reopen.path("hover_screenshot"));
+        }
     }
 
     private static void reloaded(String name) {
