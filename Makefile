@@ -27,12 +27,12 @@ endif
 PYTHON := $(PYBIN)/python
 export PATH := $(PYBIN):$(PATH)
 
-.PHONY: help setup system jupyter install kernel kernel-choice lab test book bench fuzz
+.PHONY: help setup system jupyter lab-settings install kernel kernel-choice lab test book bench fuzz
 
 help:
 	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
-setup: system jupyter install kernel
+setup: system jupyter lab-settings install kernel
 
 system:
 	@bash notebook-dev/tools/system-deps.sh
@@ -46,6 +46,12 @@ jupyter: $(VENV_STAMP)
 	@test -x .venv/bin/python || python3 -m venv .venv
 	.venv/bin/pip install -q $(PIP_FLAGS) -r notebook-dev/requirements.txt
 	@touch $@
+
+# The project's JupyterLab settings (no news pop-up) as defaults of the environment's JupyterLab, where
+# `make lab` and the browser test read them; a user's own settings still win.
+lab-settings: jupyter
+	@dir=$$($(PYTHON) -c "from jupyterlab.commands import get_app_dir; print(get_app_dir())")/settings/overrides.d; \
+	  mkdir -p "$$dir" && cp notebook-dev/lab/overrides.json "$$dir/aelab.json"
 
 # Build and install org.aelab:aelab into the local Maven repository. Tests run in `make test`.
 install:
