@@ -1,8 +1,6 @@
 package org.aelab.tensor;
 
 import dev.ludovic.netlib.lapack.LAPACK;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.netlib.util.intW;
 
 /**
@@ -66,19 +64,7 @@ public record SymmetricEigen(double[] values, Matrix vectors) {
                 + (float) values[values.length - 1] + "]";
     }
 
-    /** netlib logs a warning for each implementation it cannot load before it settles on one: noise in a notebook. */
     private static final class Lapack {
-        static final LAPACK INSTANCE = quietInstance();
-
-        private static LAPACK quietInstance() {
-            Logger logger = Logger.getLogger("dev.ludovic.netlib.lapack");
-            Level previous = logger.getLevel();
-            logger.setLevel(Level.SEVERE);
-            try {
-                return LAPACK.getInstance();
-            } finally {
-                logger.setLevel(previous);
-            }
-        }
+        static final LAPACK INSTANCE = Netlib.quietly("dev.ludovic.netlib.lapack", LAPACK::getInstance);
     }
 }

@@ -27,29 +27,14 @@ class IdxReaderProperties {
     static final int COUNT = 3;
     static final String IMAGES = "t10k-images-idx3-ubyte";
     static final String LABELS = "t10k-labels-idx1-ubyte";
-    static final Path DIR = temporaryDirectory();
+    static final FuzzReport REPORT = new FuzzReport("IDX reader");
+    static final Path DIR = REPORT.scratch();
 
     enum Damage { NONE, TRUNCATE, FLIP_BYTES, HEADER_FIELD, APPEND, GZIP_STREAM, RAW_UNDER_GZ_NAME }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("aelab-idx-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static final FuzzReport REPORT = new FuzzReport("IDX reader");
-
     @AfterContainer
-    static void removeDirectory() throws IOException {
-        REPORT.print();
-        try (var files = Files.list(DIR)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(DIR);
+    static void report() throws IOException {
+        REPORT.finish();
     }
 
     static byte[] idx(int magic, int[] dims, byte[] body) {
@@ -145,11 +130,7 @@ class IdxReaderProperties {
                 : damage == Damage.RAW_UNDER_GZ_NAME ? damagedRaw
                 : gzip(damagedRaw);
 
-        try (var files = Files.list(DIR)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-        }
+        REPORT.emptyScratch();
         String suffix = gz ? ".gz" : "";
         byte[] other = damageImages ? labels : images;
         byte[] storedOther = gz ? gzip(other) : other;

@@ -29,20 +29,13 @@ import org.aelab.nn.Network;
  */
 class ModelFileProperties {
     static final Map<String, String> PARAMETERS = Map.of("rho", "0.02", "epochs", "3");
-    static final Path DIR = temporaryDirectory();
+    static final FuzzReport REPORT = new FuzzReport("model-file reader");
+    static final Path DIR = REPORT.scratch();
     static final Path SAVED = DIR.resolve("saved.aelab");
     static final Path FILE = DIR.resolve("damaged.aelab");
     static final byte[] ORIGINAL = savedOnce();
 
     enum Damage { NONE, TRUNCATE, FLIP_BYTES, HEADER_LINE, APPEND, CRLF }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("aelab-model-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Network network(long seed, boolean tied) {
         return Autoencoder.builder().input(9).hidden(4, Activation.SIGMOID).output(Activation.SIGMOID)
@@ -58,17 +51,9 @@ class ModelFileProperties {
         }
     }
 
-    static final FuzzReport REPORT = new FuzzReport("model-file reader");
-
     @AfterContainer
-    static void removeDirectory() throws IOException {
-        REPORT.print();
-        try (var files = Files.list(DIR)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(DIR);
+    static void report() throws IOException {
+        REPORT.finish();
     }
 
     static List<float[]> weights(Network network) {
