@@ -157,8 +157,7 @@ class NotebooksTest {
         ExecutedNotebook executed = new ExecutedNotebook(EXECUTED.resolve(name + ".ipynb"));
         double seconds = result.path("seconds").asDouble();
         List<String> checks = executed.checkLines(-1);
-        int starts = result.path("kernel_starts").asInt(1);
-        String status = result.path("status").asText() + (starts > 1 ? " (kernel started " + starts + " times)" : "");
+        String status = result.path("status").asText();
         REPORT.put(name, new Row(name, status, seconds,
                 Files.size(EXECUTED.resolve(name + ".ipynb")), checks));
 
