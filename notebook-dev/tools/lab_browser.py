@@ -568,7 +568,6 @@ def main():
         result["server_seconds"] = round(time.monotonic() - started, 1)
         notification = server.api("/lab/api/settings/@jupyterlab/apputils-extension:notification")
         result["fetch_news_default"] = notification["schema"]["properties"]["fetchNews"]["default"]
-        result["fetch_news"] = notification.get("composite", {}).get("fetchNews")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
                                                  headless=not args.headed)
