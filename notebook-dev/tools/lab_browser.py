@@ -470,7 +470,10 @@ class Scenario:
             raise StepFailed("reload: no cell of the saved notebook has a Plotly figure to run again")
         cell = self.cell(index)
         cell.scroll_into_view_if_needed()  # JupyterLab draws a cell's contents once it comes into view
-        prompt = cell.locator(".jp-InputPrompt").inner_text().strip()
+        deadline = time.monotonic() + 10
+        while not self.prompt(index) and time.monotonic() < deadline:
+            self.page.wait_for_timeout(100)
+        prompt = self.prompt(index)
         cell.locator(".cm-content").click()
         self.page.keyboard.press("Control+Enter")
         self.wait_for(f"reload: cell {index} runs again",
