@@ -470,7 +470,10 @@ class Scenario:
             raise StepFailed("reload: no cell of the saved notebook has a Plotly figure to run again")
         cell = self.cell(index)
         cell.scroll_into_view_if_needed()  # JupyterLab draws a cell's contents once it comes into view
-        prompt = cell.locator(".jp-InputPrompt").inner_text().strip()
+        deadline = time.monotonic() + 10
+        while not self.prompt(index) and time.monotonic() < deadline:
+            self.page.wait_for_timeout(100)
+        prompt = self.prompt(index)
         cell.locator(".cm-content").click()
         self.page.keyboard.press("Control+Enter")
         self.wait_for(f"reload: cell {index} runs again",
@@ -568,7 +571,6 @@ def main():
         result["server_seconds"] = round(time.monotonic() - started, 1)
         notification = server.api("/lab/api/settings/@jupyterlab/apputils-extension:notification")
         result["fetch_news_default"] = notification["schema"]["properties"]["fetchNews"]["default"]
-        result["fetch_news"] = notification.get("composite", {}).get("fetchNews")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
                                                  headless=not args.headed)
