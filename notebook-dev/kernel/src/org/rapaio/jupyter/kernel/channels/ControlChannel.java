@@ -1,9 +1,11 @@
 package org.rapaio.jupyter.kernel.channels;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.java.CellInterrupts;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
@@ -52,6 +54,8 @@ public final class ControlChannel extends AbstractChannel {
                 Message<?> message = readMessage();
                 if (message.header().type() == MessageType.CONTROL_INTERRUPT_REQUEST) {
                     interrupt(message);
+                } else if (message.header().type() == MessageType.SHELL_KERNEL_INFO_REQUEST) {
+                    kernelInfo(message);
                 } else {
                     Requests.dispatch(channels, message, logPrefix, LOGGER);
                 }
@@ -66,6 +70,23 @@ public final class ControlChannel extends AbstractChannel {
         sendMessage(new Message(request.getId(), MessageType.CONTROL_INTERRUPT_REPLY, Map.of("status", "ok")));
         if (CellInterrupts.request()) {
             MainApp.kernel.interrupt();
+        }
+    }
+
+    /**
+     * Answers a kernel_info_request on this channel (Jupyter servers send them here when a client connects).
+     * Rapaio's handler would answer on the shell socket and set the kernel's one "current request" to this
+     * one, so the reply and outputs of a cell running on the shell channel meanwhile went out as answers to
+     * the kernel_info_request: JupyterLab then showed that cell as running forever.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void kernelInfo(Message<?> request) {
+        try {
+            Method info = RapaioKernel.class.getDeclaredMethod("kernelInfo");
+            info.setAccessible(true);
+            sendMessage(new Message(request.getId(), MessageType.SHELL_KERNEL_INFO_REPLY, info.invoke(MainApp.kernel)));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOGGER.severe(logPrefix + "Could not answer kernel_info_request: " + e);
         }
     }
 
