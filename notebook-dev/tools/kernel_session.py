@@ -177,6 +177,32 @@ def stop_on_error(args):
     return report
 
 
+def control_info(args):
+    """kernel_info_request on the control channel while a cell runs on the shell channel (what a Jupyter server
+    does when a browser connects): the control channel must answer it, and the cell's reply and output must
+    still go to the cell."""
+    session = Session(args.kernel, os.getcwd(), args.output)
+    trials = []
+    try:
+        for trial in range(3):
+            cell_id = session.send('Thread.sleep(1500); System.out.println("cell ran " + (6 * 7));')
+            time.sleep(0.3)
+            request = session.client.session.msg("kernel_info_request", {})
+            session.client.control_channel.send(request)
+            try:
+                answer = session.client.control_channel.get_msg(timeout=10)
+                control = answer["msg_type"] if answer["parent_header"].get("msg_id") == request["header"]["msg_id"] \
+                    else "reply to another request"
+            except queue.Empty:
+                control = "no reply"
+            reply = session.reply(cell_id, 20)  # the cell needs 1.5 s
+            trials.append({"control": control, "cell": reply["content"]["status"] if reply else "no reply",
+                           "cell_output": session.output(cell_id)})
+    finally:
+        session.close()
+    return {"trials": trials}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kernel", default="aelab")
@@ -190,9 +216,10 @@ def main():
     run.add_argument("--after", type=float, default=2, help="seconds after sending that cell to interrupt it")
     run.add_argument("--give-up", type=float, default=120, help="seconds to wait for any other reply")
     commands.add_parser("stop-on-error")
+    commands.add_parser("control-info")
     args = parser.parse_args()
     args.output = open(args.kernel_output, "ab")
-    report = interrupt(args) if args.command == "interrupt" else stop_on_error(args)
+    report = {"interrupt": interrupt, "stop-on-error": stop_on_error, "control-info": control_info}[args.command](args)
     text = json.dumps(report, indent=1)
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

@@ -86,6 +86,20 @@ class KernelTest {
         assertTrue(result.path("continue_on_error").get(2).path("output").asText().contains("third ran"));
     }
 
+    @Test
+    void kernelInfoOnControlLeavesTheRunningCellItsReply() throws Exception {
+        Path report = OUT.resolve("control-info.json");
+        Jupyter.Run run = Jupyter.tool("kernel_session.py", List.of("--kernel", Jupyter.kernel(), "--out",
+                report.toString(), "--kernel-output", OUT.resolve("control-info-kernel.log").toString(),
+                "control-info"), Map.of(), OUT.resolve("control-info.log"), 300);
+        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
+        for (JsonNode trial : ExecutedNotebook.JSON.readTree(report.toFile()).path("trials")) {
+            assertEquals("kernel_info_reply", trial.path("control").asText(), "answered on the control channel");
+            assertEquals("ok", trial.path("cell").asText(), "the running cell got its own execute_reply");
+            assertTrue(trial.path("cell_output").asText().contains("cell ran 42"), () -> "the cell's output: " + trial);
+        }
+    }
+
     private static List<String> statuses(JsonNode requests) {
         List<String> out = new ArrayList<>();
         requests.forEach(r -> out.add(r.path("status").asText()));
