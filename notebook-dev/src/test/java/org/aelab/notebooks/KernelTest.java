@@ -48,14 +48,9 @@ class KernelTest {
             "05-mnist-denoising | epochs = 1_000;   | .fit(trainer | 5"})
     void interruptStopsTrainingWithinASecond(String notebook, String override, String match, String after)
             throws Exception {
-        Path report = OUT.resolve("interrupt-" + notebook + ".json");
-        Files.createDirectories(OUT);
-        Jupyter.Run run = Jupyter.tool("kernel_session.py", List.of("--kernel", Jupyter.kernel(), "--out",
-                report.toString(), "--kernel-output", OUT.resolve("interrupt-" + notebook + "-kernel.log").toString(),
-                "interrupt", Jupyter.NOTEBOOKS.resolve(notebook + ".ipynb").toString(), "--set", override,
-                "--match", match, "--after", after), Map.of(), OUT.resolve("interrupt-" + notebook + ".log"), 600);
-        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
-        JsonNode result = ExecutedNotebook.JSON.readTree(report.toFile());
+        JsonNode result = session("interrupt-" + notebook, 600, "interrupt",
+                Jupyter.NOTEBOOKS.resolve(notebook + ".ipynb").toString(), "--set", override, "--match", match,
+                "--after", after);
         assertTrue(result.path("interrupted_cell").isInt(), () -> "no cell was interrupted: " + result);
         assertTrue(result.path("interrupt_reply").asBoolean(), "interrupt_reply on the control channel");
         assertEquals("error", result.path("status").asText(), "the interrupted cell ends as failed (queued cells abort)");
@@ -72,12 +67,7 @@ class KernelTest {
 
     @Test
     void queuedCellsAreAbortedAfterAnErrorUnlessStopOnErrorIsOff() throws Exception {
-        Path report = OUT.resolve("stop-on-error.json");
-        Jupyter.Run run = Jupyter.tool("kernel_session.py", List.of("--kernel", Jupyter.kernel(), "--out",
-                report.toString(), "--kernel-output", OUT.resolve("stop-on-error-kernel.log").toString(),
-                "stop-on-error"), Map.of(), OUT.resolve("stop-on-error.log"), 300);
-        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
-        JsonNode result = ExecutedNotebook.JSON.readTree(report.toFile());
+        JsonNode result = session("stop-on-error", 300, "stop-on-error");
         assertEquals(List.of("ok", "error", "aborted", "ok"), statuses(result.path("stop_on_error")),
                 "three requests sent at once, the second throws: the third is aborted; a later one runs");
         assertEquals("", result.path("stop_on_error").get(2).path("output").asText(), "the aborted cell printed");
@@ -88,16 +78,26 @@ class KernelTest {
 
     @Test
     void kernelInfoOnControlLeavesTheRunningCellItsReply() throws Exception {
-        Path report = OUT.resolve("control-info.json");
-        Jupyter.Run run = Jupyter.tool("kernel_session.py", List.of("--kernel", Jupyter.kernel(), "--out",
-                report.toString(), "--kernel-output", OUT.resolve("control-info-kernel.log").toString(),
-                "control-info"), Map.of(), OUT.resolve("control-info.log"), 300);
-        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
-        for (JsonNode trial : ExecutedNotebook.JSON.readTree(report.toFile()).path("trials")) {
+        for (JsonNode trial : session("control-info", 300, "control-info").path("trials")) {
             assertEquals("kernel_info_reply", trial.path("control").asText(), "answered on the control channel");
             assertEquals("ok", trial.path("cell").asText(), "the running cell got its own execute_reply");
             assertTrue(trial.path("cell_output").asText().contains("cell ran 42"), () -> "the cell's output: " + trial);
         }
+    }
+
+    /**
+     * Runs {@code kernel_session.py COMMAND ARGS…} on the kernel under test, its report, log and the kernel's own
+     * output under {@code OUT/NAME…}, and returns the report; fails when the tool fails.
+     */
+    private static JsonNode session(String name, long timeoutSeconds, String... commandAndArgs) throws Exception {
+        Path report = OUT.resolve(name + ".json");
+        Files.createDirectories(OUT);
+        List<String> args = new ArrayList<>(List.of("--kernel", Jupyter.kernel(), "--out", report.toString(),
+                "--kernel-output", OUT.resolve(name + "-kernel.log").toString()));
+        args.addAll(List.of(commandAndArgs));
+        Jupyter.Run run = Jupyter.tool("kernel_session.py", args, Map.of(), OUT.resolve(name + ".log"), timeoutSeconds);
+        assertEquals(0, run.exitCode(), () -> "kernel_session.py failed:\n" + run.tail(40));
+        return ExecutedNotebook.JSON.readTree(report.toFile());
     }
 
     private static List<String> statuses(JsonNode requests) {
