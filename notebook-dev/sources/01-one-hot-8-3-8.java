@@ -272,9 +272,7 @@ checks.done();
 // | hidden code | (not tabulated) | close to, not exactly, a 3-bit code: 7 distinct codes at the 0.5 threshold; some units sit at 0.3–0.66 |
 //
 // **Why the differences.** The length of the plateau before the codes separate depends on the initial weights
-// (compare the seeds table), so single-seed curves like the source's differ run to run; a NumPy run of the same
-// recipe reported in the library issue saw first all-right epochs from 5 158 to 15 418 over 20 seeds, in line
-// with ours. For plain gradient descent the source does not say how its 1/N loss was summed over patterns or how
+// (compare the seeds table), so single-seed curves like the source's differ run to run. For plain gradient descent the source does not say how its 1/N loss was summed over patterns or how
 // often weights were updated; here the loss is averaged over the 8 patterns and the update is full batch, and with
 // that convention a learning rate of 10 is large but stable, so plain gradient descent is not slow. The hidden
 // code is not forced to be binary: the decoder can also read intermediate levels, which is what the source
