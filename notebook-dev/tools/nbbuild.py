@@ -1,6 +1,6 @@
 """Build a notebook (.ipynb, no outputs) from a Java script in percent format, or back.
 
-    python nbbuild.py notebook-dev/sources/NN-topic.java  -o notebooks/NN-topic.ipynb
+    python nbbuild.py notebook-dev/notebook-sources/NN-topic.java  -o notebooks/NN-topic.ipynb
     python nbbuild.py --extract notebooks/NN-topic.ipynb -o /tmp/NN-topic.java
 
 Format: cells start with a marker line.

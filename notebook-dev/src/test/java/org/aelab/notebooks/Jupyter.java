@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the Python tools in notebook-dev/tools with the Jupyter environment that `make setup` prepared. */
 final class Jupyter {
 
-    /** This module: notebook-dev/ (sources, tools, tests); the notebooks themselves are in ../notebooks. */
+    /** This module: notebook-dev/ (notebook sources, tools, tests); the notebooks themselves are in ../notebooks. */
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path ROOT = MODULE.getParent();
     static final Path NOTEBOOKS = ROOT.resolve("notebooks");

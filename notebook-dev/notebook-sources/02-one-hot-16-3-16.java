@@ -1,5 +1,5 @@
 // Source of notebooks/02-one-hot-16-3-16.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/02-one-hot-16-3-16.java -o notebooks/02-one-hot-16-3-16.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/02-one-hot-16-3-16.java -o notebooks/02-one-hot-16-3-16.ipynb
 //%% markdown
 // # 02 · One-hot 16-3-16 autoencoder: three hidden units for sixteen patterns
 //

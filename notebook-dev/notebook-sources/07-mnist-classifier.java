@@ -1,5 +1,5 @@
 // Source of notebooks/07-mnist-classifier.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/07-mnist-classifier.java -o notebooks/07-mnist-classifier.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/07-mnist-classifier.java -o notebooks/07-mnist-classifier.ipynb
 //%% markdown
 // # 07 · A softmax classifier on the pretrained stack: frozen, fine-tuned, from scratch, and with few labels
 //

@@ -1,5 +1,5 @@
 // Source of notebooks/03-binary-patterns-3x3.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/03-binary-patterns-3x3.java -o notebooks/03-binary-patterns-3x3.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/03-binary-patterns-3x3.java -o notebooks/03-binary-patterns-3x3.ipynb
 //%% markdown
 // # 03 · Five 3 × 3 binary patterns, with and without sparsity
 //

@@ -1,5 +1,5 @@
 // Source of notebooks/01-one-hot-8-3-8.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/01-one-hot-8-3-8.java -o notebooks/01-one-hot-8-3-8.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/01-one-hot-8-3-8.java -o notebooks/01-one-hot-8-3-8.ipynb
 //%% markdown
 // # 01 · One-hot 8-3-8 autoencoder
 //

@@ -1,5 +1,5 @@
 // Source of notebooks/08-associative-memory.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/08-associative-memory.java -o notebooks/08-associative-memory.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/08-associative-memory.java -o notebooks/08-associative-memory.ipynb
 //%% markdown
 // # 08 · The Willshaw associative memory: sparse codes, binary Hebb learning, capacity
 //

@@ -1,5 +1,5 @@
 // Source of notebooks/05-mnist-denoising.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/05-mnist-denoising.java -o notebooks/05-mnist-denoising.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/05-mnist-denoising.java -o notebooks/05-mnist-denoising.ipynb
 //%% markdown
 // # 05 · A denoising sparse autoencoder on MNIST (784-625-784)
 //

@@ -1,5 +1,5 @@
 // Source of notebooks/04-random-images-10x10.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/04-random-images-10x10.java -o notebooks/04-random-images-10x10.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/04-random-images-10x10.java -o notebooks/04-random-images-10x10.ipynb
 //%% markdown
 // # 04 · Random 10 × 10 images: undercomplete, overcomplete and sparse autoencoders
 //

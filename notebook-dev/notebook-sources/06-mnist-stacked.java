@@ -1,5 +1,5 @@
 // Source of notebooks/06-mnist-stacked.ipynb in the percent format of nbbuild.py; rebuild with
-//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/sources/06-mnist-stacked.java -o notebooks/06-mnist-stacked.ipynb
+//   .venv/bin/python notebook-dev/tools/nbbuild.py notebook-dev/notebook-sources/06-mnist-stacked.java -o notebooks/06-mnist-stacked.ipynb
 //%% markdown
 // # 06 · A stacked denoising autoencoder on MNIST: layer-wise pretraining (784-625-100)
 //
