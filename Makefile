@@ -4,6 +4,7 @@
 #   make book    set up, then every notebook in full mode -> build/book/*.ipynb, *.html, index.html
 #   make bench   benchmarks (JMH and the PyTorch comparison)
 #   make fuzz    the file readers' property tests with FUZZ_TRIES cases each, in a 256 MB heap
+#   make mutation  PIT mutation testing of nn, train, model: the killed share per package
 #   make setup   system packages (Debian/Ubuntu as root), Jupyter, mvn install, the `aelab` kernelspec
 #   make kernel KERNEL=rapaio|ijava|jjava   (re)write the `aelab` kernelspec for that Java kernel
 
@@ -27,10 +28,10 @@ endif
 PYTHON := $(PYBIN)/python
 export PATH := $(PYBIN):$(PATH)
 
-.PHONY: help setup system jupyter lab-settings install kernel kernel-choice lab test book bench fuzz
+.PHONY: help setup system jupyter lab-settings install kernel kernel-choice lab test book bench fuzz mutation
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# *//'
+	@sed -n '2,10p' Makefile | sed 's/^# *//'
 
 setup: system jupyter lab-settings install kernel
 
@@ -87,3 +88,9 @@ bench:
 fuzz:
 	set -o pipefail; $(MVN) -pl lib test -Dtest='*Properties' -Daelab.fuzz.tries=$(FUZZ_TRIES) -DargLine=-Xmx256m \
 	  | grep -a -E -A40 '^FUZZ|outcome = |Tests run:|BUILD|ERROR'
+
+# PIT mutates nn, train and model (configuration in lib/pom.xml) and runs the unit tests against every mutant;
+# the HTML report is lib/target/pit-reports/index.html.
+mutation:
+	$(MVN) -pl lib test-compile org.pitest:pitest-maven:mutationCoverage
+	python3 lib/mutation/summary.py lib/target/pit-reports/mutations.xml

@@ -102,17 +102,6 @@ class LossAndPenaltyTest {
     }
 
     @Test
-    void corruptionLeavesTheCleanInputAlone() {
-        Matrix clean = Matrix.of(new float[][] {{0.5f, 0.5f, 0.5f, 0.5f}});
-        Matrix out = Matrix.zeros(1, 4);
-        Corruption.saltAndPepper(0.5).corrupt(clean, out, new Rng(3));
-        Corruption.gaussian(0.1).corrupt(clean, out, new Rng(3));
-        for (float v : clean.data()) {
-            assertEquals(0.5f, v);
-        }
-    }
-
-    @Test
     void badPenaltyAndCorruptionParametersAreNamed() {
         assertMessage(() -> Penalty.klSparsity(1.5, 0.1), "sparsity target rho must be in (0, 1), got 1.5");
         assertMessage(() -> Penalty.klSparsity(0, 0.1), "rho must be in (0, 1), got 0.0");
