@@ -65,6 +65,8 @@ int fewLabelBatchSize = 10;
 int fewLabelEpochs = 100;
 double fewLabelLearningRate = 0.05;
 double fewLabelMomentum = 0.9;
+// Long runs save their state every epoch in models/checkpoints/; an interrupted run, rerun, continues from it.
+boolean checkpoints = true;
 //%% code
 import java.nio.file.*;
 import java.util.*;
@@ -89,8 +91,21 @@ Autoencoder denoising(int inputs, int hidden, double nu, double rho, double beta
 }
 
 Trainer sgd(double lr, int batch, int epochs, long seed) {
-    return Trainer.builder().optimizer(Optimizer.sgd(lr)).batchSize(batch).epochs(epochs).seed(seed)
-            .listener(Progress.auto()).build();
+    return withCheckpoints(Trainer.builder().optimizer(Optimizer.sgd(lr)).batchSize(batch).epochs(epochs).seed(seed)
+            .listener(Progress.auto())).build();
+}
+
+/** With {@code checkpoints}, the run's state is saved every epoch in a file named after its recipe. */
+Trainer.Builder withCheckpoints(Trainer.Builder trainer) {
+    return checkpoints ? trainer.checkpointIn(Path.of(modelDirectory, "checkpoints"), 1) : trainer;
+}
+
+/** Says so when a run continued from its checkpoint instead of starting afresh. */
+History reportResume(String run, History history) {
+    if (history.resumedAfter() > 0) {
+        System.out.println(run + ": continued from its checkpoint after epoch " + history.resumedAfter());
+    }
+    return history;
 }
 
 /** Everything that shaped a layer's weights; a saved file is reused only when this matches exactly. */
@@ -102,7 +117,7 @@ Map<String, String> savedParameters(Autoencoder ae, Trainer trainer, int trainIm
 Autoencoder level1 = denoising(784, hiddenUnits, corruptionLevel, rho, beta, seed);
 Trainer level1Trainer = sgd(learningRate, batchSize, epochs, seed);
 ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab"), level1.layers(),
-        savedParameters(level1, level1Trainer, trainImages), () -> level1.fit(level1Trainer, train));
+        savedParameters(level1, level1Trainer, trainImages), () -> reportResume("level 1", level1.fit(level1Trainer, train)));
 
 Autoencoder level2 = denoising(hiddenUnits, level2Units, level2CorruptionLevel, level2Rho, level2Beta, level2Seed);
 StackedAutoencoder stack = StackedAutoencoder.of(level1).withLevel(level2);
@@ -111,13 +126,13 @@ Map<String, String> level2Parameters = new TreeMap<>();
 savedParameters(level1, level1Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level1 " + k, v));
 savedParameters(level2, level2Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level2 " + k, v));
 ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab"), level2.layers(),
-        level2Parameters, () -> stack.pretrainLevel(1, level2Trainer, train, null));
+        level2Parameters, () -> reportResume("level 2", stack.pretrainLevel(1, level2Trainer, train, null)));
 stack
 //%% code
 /** Classical momentum with the classifier's settings, for {@code epochs} epochs. */
 Trainer classifierTrainer(int epochs) {
-    return Trainer.builder().optimizer(Optimizer.momentum(classifierLearningRate, classifierMomentum))
-            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto()).build();
+    return withCheckpoints(Trainer.builder().optimizer(Optimizer.momentum(classifierLearningRate, classifierMomentum))
+            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto())).build();
 }
 
 /** The rows of the accuracy table, filled in as the runs finish. */
@@ -146,7 +161,7 @@ double seconds(History h) {
 //%% code
 Classifier frozen = Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed).withFrozenEncoder();
 Trainer frozenTrainer = classifierTrainer(frozenEpochs);
-History frozenHistory = frozen.fit(frozenTrainer, trainSet, test);
+History frozenHistory = reportResume("frozen encoder", frozen.fit(frozenTrainer, trainSet, test));
 double frozenAccuracy = frozen.accuracy(test);
 addRow("frozen encoder + softmax", "pretrained", trainImages, frozenTrainer.optimizer() + ", " + frozenEpochs + " epochs",
         frozenAccuracy, seconds(frozenHistory));
@@ -168,13 +183,13 @@ String training = classifierTrainer(fineTuneEpochs).optimizer() + ", " + fineTun
         + (fineTuneNoise == null ? "" : ", input " + fineTuneNoise);
 
 Classifier fineTuned = withNoise(Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed).withTrainableEncoder());
-History fineTuneHistory = fineTuned.fit(classifierTrainer(fineTuneEpochs), trainSet, test);
+History fineTuneHistory = reportResume("fine-tuning", fineTuned.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
 double fineTunedAccuracy = fineTuned.accuracy(test);
 addRow("end-to-end fine-tuning", "pretrained", trainImages, training, fineTunedAccuracy, seconds(fineTuneHistory));
 
 Classifier scratch = withNoise(Classifier.fromScratch(784, new int[] {hiddenUnits, level2Units}, Activation.SIGMOID, 10,
         Init.glorot(), classifierSeed));
-History scratchHistory = scratch.fit(classifierTrainer(fineTuneEpochs), trainSet, test);
+History scratchHistory = reportResume("from scratch", scratch.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
 double scratchAccuracy = scratch.accuracy(test);
 addRow("same network from scratch", "random (Glorot)", trainImages, training, scratchAccuracy, seconds(scratchHistory));
 
@@ -342,7 +357,7 @@ checks.done();
 //%% metadata
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;", "level2Epochs = 3;", "frozenEpochs = 3;",
-            "fineTuneEpochs = 5;", "fewLabelEpochs = 50;"],
+            "fineTuneEpochs = 5;", "fewLabelEpochs = 50;", "checkpoints = false;"],
   "expects": {"plotly": 2, "png": 0, "table": 4},
   "nonsense": {"lines": ["double classifierMomentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"},
   "edits": [

@@ -67,13 +67,17 @@ class StoppingRulesTest {
     }
 
     private static History history(double[] loss, boolean stoppedEarly, int interruptedAt) {
+        return history(loss, stoppedEarly, interruptedAt, 0);
+    }
+
+    private static History history(double[] loss, boolean stoppedEarly, int interruptedAt, int resumedAfter) {
         int[] epochs = new int[loss.length];
         for (int i = 0; i < loss.length; i++) {
             epochs[i] = i + 1;
         }
         Table table = Table.create("history", IntColumn.create("epoch", epochs), DoubleColumn.create("loss", loss),
                 DoubleColumn.create("seconds", new double[loss.length]));
-        return new History(table, stoppedEarly, interruptedAt);
+        return new History(table, stoppedEarly, interruptedAt, resumedAfter);
     }
 
     @Test
@@ -84,6 +88,9 @@ class StoppingRulesTest {
                 history(new double[] {2, 1}, true, 3).toString());
         assertEquals("History[0 epochs, interrupted in epoch 1]", history(new double[0], true, 1).toString());
         assertEquals("History[0 epochs]", history(new double[0], false, 0).toString());
+        assertEquals("History[3 epochs, loss 2.00000 → 0.500000, resumed after epoch 2 from a checkpoint]",
+                history(new double[] {2, 1, 0.5}, false, 0, 2).toString());
+        assertEquals(2, history(new double[] {2, 1, 0.5}, false, 0, 2).resumedAfter());
         assertEquals(0.5, history(new double[] {2, 1, 0.5}, false, 0).lastLoss());
         assertTrue(history(new double[] {2}, true, 0).stoppedEarly());
         assertFalse(history(new double[] {2}, false, 0).stoppedEarly());
