@@ -233,6 +233,17 @@ public final class Matrix {
         return count;
     }
 
+    /** How many values are less than {@code threshold}. */
+    public long countBelow(double threshold) {
+        long count = 0;
+        for (int i = 0; i < rows * cols; i++) {
+            if (data[i] < threshold) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** A new matrix of the same shape with 1 where this matrix's value differs from {@code other}'s, 0 elsewhere. */
     public Matrix differsFrom(Matrix other) {
         requireSameShape("other", other);

@@ -63,6 +63,8 @@ class MatrixTest {
         assertEquals(21.0, A.sum());
         assertEquals(3, A.countAbove(3));
         assertEquals(6, A.countAbove(0.5));
+        assertEquals(2, A.countBelow(3));
+        assertEquals(1, B.countBelow(0));
         Matrix changed = A.differsFrom(Matrix.of(new float[][] {{1, 0, 3}, {4, 5, 0}}));
         assertArrayEquals(new float[] {0, 1, 0, 0, 0, 1}, changed.data());
     }
