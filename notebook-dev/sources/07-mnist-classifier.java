@@ -226,7 +226,7 @@ for (int n : fewLabels) {
     double[] result = new double[3];
     for (int r = 0; r < 3; r++) {
         long start = System.nanoTime();
-        fewTrainer.fit(runs[r].network(), labelled.images(), labelled.oneHotLabels(10));
+        fewTrainer.fit(runs[r], labelled.images(), labelled.oneHotLabels(10));
         result[r] = runs[r].accuracy(test);
         addRow(names[r], encoders[r], n, fewTraining, result[r], (System.nanoTime() - start) / 1e9);
     }

@@ -189,14 +189,14 @@ public record StackRecipe(int trainImages, Level level1, Level level2) {
     /** Saves a trained level 1 of this recipe under its key; returns the file. */
     public Path saveLevel1(Path directory, Autoencoder level1Model) throws IOException {
         Path file = level1File(directory);
-        ModelFile.save(file, level1Model.network(), withKey(level1Fields()));
+        ModelFile.save(file, level1Model.layers(), withKey(level1Fields()));
         return file;
     }
 
     /** Saves a trained level 2 of this recipe under its key; returns the file. */
     public Path saveLevel2(Path directory, Autoencoder level2Model) throws IOException {
         Path file = level2File(directory);
-        ModelFile.save(file, level2Model.network(), withKey(fields()));
+        ModelFile.save(file, level2Model.layers(), withKey(fields()));
         return file;
     }
 
@@ -230,7 +230,7 @@ public record StackRecipe(int trainImages, Level level1, Level level2) {
         checkTrainImages(trainImages);
         Autoencoder model = level1Autoencoder();
         Trainer trainer = level1.trainer(listeners);
-        ModelFile.Outcome outcome = ModelFile.loadOrTrain(level1File(directory), model.network(), withKey(level1Fields()),
+        ModelFile.Outcome outcome = ModelFile.loadOrTrain(level1File(directory), model.layers(), withKey(level1Fields()),
                 () -> model.fit(trainer, trainImages));
         return new Pretrained<>(model, List.of(outcome));
     }
@@ -242,7 +242,7 @@ public record StackRecipe(int trainImages, Level level1, Level level2) {
         Autoencoder second = level2Autoencoder();
         StackedAutoencoder stack = StackedAutoencoder.of(first.model()).withLevel(second);
         Trainer trainer = level2.trainer(listeners);
-        ModelFile.Outcome outcome = ModelFile.loadOrTrain(level2File(directory), second.network(), withKey(fields()),
+        ModelFile.Outcome outcome = ModelFile.loadOrTrain(level2File(directory), second.layers(), withKey(fields()),
                 () -> stack.pretrainLevel(1, trainer, trainImages, null));
         List<ModelFile.Outcome> outcomes = new ArrayList<>(first.outcomes());
         outcomes.add(outcome);

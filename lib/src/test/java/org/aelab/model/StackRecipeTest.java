@@ -44,7 +44,7 @@ class StackRecipeTest {
         assertEquals(level1.withHiddenUnits(100).withSeed(2), StackRecipe.SOURCE.level2(), "level 2 is trained as before");
         assertEquals("masking(ν=0.1)", level1.noise().toString());
         Autoencoder ae = StackRecipe.SOURCE.level2Autoencoder();
-        assertEquals(625, ae.network().inputs());
+        assertEquals(625, ae.layers().inputs());
         assertEquals(100, ae.codeSize());
     }
 
