@@ -186,6 +186,12 @@ public final class Classifier implements Trainable {
         return counts;
     }
 
+    /** The history names the loss term "cross-entropy" (softmax cross-entropy against the one-hot labels). */
+    @Override
+    public String lossColumn() {
+        return "cross-entropy";
+    }
+
     @Override
     public String toString() {
         return "Classifier" + layers.layers() + " " + objective + (corruption == null ? "" : " corruption=" + corruption)

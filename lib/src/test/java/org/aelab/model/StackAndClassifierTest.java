@@ -57,6 +57,10 @@ class StackAndClassifierTest {
         assertFalse(classifierFirst.weightsCopy().sameValues(encoderBefore), "fine-tuning updates the encoder copy");
         assertTrue(stack.levels().get(0).encoder().get(0).weightsCopy().sameValues(encoderBefore),
                 "the classifier trains its own copy, the pretrained stack is untouched");
+        assertEquals(List.of("epoch", "loss", "cross-entropy", "penalty", "validation", "seconds", "test_accuracy"),
+                tuned.table().columnNames(), "a classifier's history names its loss term cross-entropy");
+        assertEquals(tuned.column("loss")[0], tuned.column("cross-entropy")[0], 1e-12, "no penalty: the loss is the cross-entropy");
+        assertTrue(histories.get(0).table().columnNames().contains("reconstruction"), "an autoencoder's is reconstruction");
         double accuracy = tuned.last("test_accuracy");
         assertEquals(frozen.accuracy(test), accuracy, 1e-12);
         assertTrue(frozenHistory.last("test_accuracy") > 0.5, "frozen features separate digits: " + frozenHistory.last("test_accuracy"));
