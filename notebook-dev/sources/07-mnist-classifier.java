@@ -181,7 +181,7 @@ curves.put("this notebook's recipe", fineTuneHistory);
 curves.put("frozen", frozenHistory);
 curves.put("from scratch", scratchHistory);
 for (var entry : curves.entrySet()) {
-    losses = losses.withCurve(entry.getKey() + ", train", entry.getValue().table(), "epoch", "loss")
+    losses = losses.withCurve(entry.getKey() + ", train", entry.getValue().table(), "epoch", "cross-entropy")
             .withCurve(entry.getKey() + ", test", entry.getValue().table(), "epoch", "validation");
     accuracyCurves = accuracyCurves.withCurve(entry.getKey(), entry.getValue().table(), "epoch", "test_accuracy");
 }
@@ -204,6 +204,19 @@ for (int t = 0; t < 10; t++)
     for (int p = 0; p < 10; p++)
         if (t != p && counts.get(t, p) > worstCount) { worstCount = (int) counts.get(t, p); worstTrue = t; worstPredicted = p; }
 System.out.println(String.format("most frequent mistake: %d read as %d (%d times)", worstTrue, worstPredicted, worstCount));
+//%% markdown
+// ## The classifier's weights
+//
+// The exercise asks to plot the weights. Top: the softmax layer of the classifier trained with this notebook's
+// recipe, 100 × 10 — which of the 100 level-2 codes each digit's unit reads (red positive, blue negative). Below:
+// each digit's weights carried down to the pixels through the two encoder layers (W₁·W₂·W₃, transposed), one
+// 28 × 28 template per digit 0 … 9; a linear view that ignores the sigmoids between the layers, so it shows which
+// pixels push a digit's score up or down on average, not an exact preferred input.
+//%% code
+Viz.show(Heatmap.of(fineTuned.softmaxWeightsCopy()).withTitle("softmax weights: level-2 unit (rows) to digit (columns)")
+        .withColumnLabels(digits).withAxisTitles("digit", "level-2 unit").withSize(420, 620));
+Viz.show(Panels.row(Tiles.of(fineTuned.inputSpaceWeights(), 28, 28).withColumns(10).withColorMap(ColorMap.DIVERGING).withZoom(3))
+        .withCaptions("digits 0 … 9: each digit's weights in pixel space (blue −, red +, each tile its own scale)"));
 //%% markdown
 // ## 5. Few labels: pretraining on all images, classifying with 100 or 1 000 labels
 //
@@ -326,7 +339,7 @@ checks.done();
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "pretrainEpochs = 3;", "frozenEpochs = 3;",
             "fineTuneEpochs = 5;", "fewLabelEpochs = 50;"],
-  "expects": {"plotly": 2, "png": 0, "table": 4},
+  "expects": {"plotly": 3, "png": 1, "table": 4},
   "nonsense": {"lines": ["double classifierMomentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"},
   "edits": [
     {"name": "momentum without the input noise", "lines": ["fineTuneCorruptionLevel = 0;"], "differs": ["fineTuneCorruptionLevel"]},
