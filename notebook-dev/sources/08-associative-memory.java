@@ -126,7 +126,7 @@ Table fills = Table.create("fill fraction after " + pairsExample + " patterns, M
         DoubleColumn.create("measured", fillHetero, fillAuto),
         DoubleColumn.create("1 − (1 − M²/n²)^L", fillFormula, fillFormula),
         DoubleColumn.create("auto-association formula", Double.NaN, fillAutoFormula),
-        DoubleColumn.create("measured / source formula − 1", fillHetero / fillFormula - 1, fillAuto / fillFormula - 1));
+        DoubleColumn.create("measured / (1 − (1 − M²/n²)^L) − 1", fillHetero / fillFormula - 1, fillAuto / fillFormula - 1));
 Viz.show(fills);
 //%% markdown
 // ## 3 · Fault tolerance: incomplete and false information, hard against soft threshold
