@@ -53,6 +53,8 @@ int fewLabelBatchSize = 10;
 int fewLabelEpochs = 100;
 double fewLabelLearningRate = 0.05;
 double fewLabelMomentum = 0.9;
+// Long runs save their state every epoch in models/checkpoints/; an interrupted run, rerun, continues from it.
+boolean checkpoints = true;
 //%% code
 import java.nio.file.*;
 import java.util.*;
@@ -70,23 +72,38 @@ LabeledImages trainSet = mnist.train().first(trainImages);
 LabeledImages test = mnist.test().first(testImages);
 
 StackRecipe recipe = StackRecipe.SOURCE.withTrainImages(trainImages).withEpochs(pretrainEpochs);
-StackRecipe.Pretrained<StackedAutoencoder> pretrained = recipe.loadOrTrainStack(models, trainSet.images(), Progress.auto());
+Path checkpointDirectory = checkpoints ? models.resolve("checkpoints") : null;   // null: no checkpoints
+StackRecipe.Pretrained<StackedAutoencoder> pretrained = recipe.loadOrTrainStack(models, trainSet.images(), checkpointDirectory,
+        Progress.auto());
 StackedAutoencoder stack = pretrained.model();
 int[] hiddenSizes = {recipe.level1().hiddenUnits(), recipe.level2().hiddenUnits()};
 System.out.println(recipe);
 System.out.println(pretrained);
 stack
 //%% code
+/** With {@code checkpoints}, the run's state is saved every epoch in a file named after its recipe. */
+Trainer.Builder withCheckpoints(Trainer.Builder trainer) {
+    return checkpoints ? trainer.checkpointIn(checkpointDirectory, 1) : trainer;
+}
+
+/** Says so when a run continued from its checkpoint instead of starting afresh. */
+History reportResume(String run, History history) {
+    if (history.resumedAfter() > 0) {
+        System.out.println(run + ": continued from its checkpoint after epoch " + history.resumedAfter());
+    }
+    return history;
+}
+
 /** The source's optimizer, "as before": plain SGD at the classifier's learning rate and batch. */
 Trainer sourceTrainer(int epochs) {
-    return Trainer.builder().optimizer(Optimizer.sgd(classifierLearningRate))
-            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto()).build();
+    return withCheckpoints(Trainer.builder().optimizer(Optimizer.sgd(classifierLearningRate))
+            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto())).build();
 }
 
 /** This notebook's optimizer: the same with classical momentum. */
 Trainer classifierTrainer(int epochs) {
-    return Trainer.builder().optimizer(Optimizer.momentum(classifierLearningRate, classifierMomentum))
-            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto()).build();
+    return withCheckpoints(Trainer.builder().optimizer(Optimizer.momentum(classifierLearningRate, classifierMomentum))
+            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto())).build();
 }
 
 /** A new softmax layer (the same initial weights every time) on copies of the pretrained encoder. */
@@ -122,7 +139,7 @@ double seconds(History h) {
 //%% code
 Classifier sourceRecipe = onPretrained().withTrainableEncoder();
 Trainer sourceRecipeTrainer = sourceTrainer(fineTuneEpochs);
-History sourceRecipeHistory = sourceRecipe.fit(sourceRecipeTrainer, trainSet, test);
+History sourceRecipeHistory = reportResume("the source's recipe", sourceRecipe.fit(sourceRecipeTrainer, trainSet, test));
 double sourceRecipeAccuracy = sourceRecipe.accuracy(test);
 addRow("end to end, the source's recipe", "pretrained", trainImages,
         sourceRecipeTrainer.optimizer() + ", batch " + classifierBatchSize + ", " + fineTuneEpochs + " epochs",
@@ -145,19 +162,19 @@ String training = classifierTrainer(fineTuneEpochs).optimizer() + ", batch " + c
         + " epochs" + (fineTuneNoise == null ? "" : ", input " + fineTuneNoise);
 
 Classifier fineTuned = withNoise(onPretrained().withTrainableEncoder());
-History fineTuneHistory = fineTuned.fit(classifierTrainer(fineTuneEpochs), trainSet, test);
+History fineTuneHistory = reportResume("this notebook's recipe", fineTuned.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
 double fineTunedAccuracy = fineTuned.accuracy(test);
 addRow("end to end, this notebook's recipe", "pretrained", trainImages, training, fineTunedAccuracy, seconds(fineTuneHistory));
 
 Classifier frozen = onPretrained().withFrozenEncoder();
 Trainer frozenTrainer = classifierTrainer(frozenEpochs);
-History frozenHistory = frozen.fit(frozenTrainer, trainSet, test);
+History frozenHistory = reportResume("frozen encoder", frozen.fit(frozenTrainer, trainSet, test));
 double frozenAccuracy = frozen.accuracy(test);
 addRow("frozen encoder + softmax", "pretrained", trainImages,
         frozenTrainer.optimizer() + ", batch " + classifierBatchSize + ", " + frozenEpochs + " epochs", frozenAccuracy, seconds(frozenHistory));
 
 Classifier scratch = withNoise(Classifier.fromScratch(784, hiddenSizes, Activation.SIGMOID, 10, Init.glorot(), classifierSeed));
-History scratchHistory = scratch.fit(classifierTrainer(fineTuneEpochs), trainSet, test);
+History scratchHistory = reportResume("from scratch", scratch.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
 double scratchAccuracy = scratch.accuracy(test);
 addRow("same network from scratch", "random (Glorot)", trainImages, training, scratchAccuracy, seconds(scratchHistory));
 
@@ -349,7 +366,7 @@ checks.done();
 //%% metadata
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "pretrainEpochs = 3;", "frozenEpochs = 3;",
-            "fineTuneEpochs = 5;", "fewLabelEpochs = 50;"],
+            "fineTuneEpochs = 5;", "fewLabelEpochs = 50;", "checkpoints = false;"],
   "expects": {"plotly": 3, "png": 1, "table": 4},
   "nonsense": {"lines": ["double classifierMomentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"},
   "edits": [

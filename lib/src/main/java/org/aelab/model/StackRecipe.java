@@ -89,8 +89,16 @@ public record StackRecipe(int trainImages, Level level1, Level level2) {
 
         /** Plain SGD with this level's learning rate, batch, epochs and seed, reporting to {@code listeners}. */
         public Trainer trainer(TrainingListener... listeners) {
+            return trainer(null, listeners);
+        }
+
+        /** The same, saving a checkpoint every epoch in {@code checkpoints} (none when null) to continue from. */
+        public Trainer trainer(Path checkpoints, TrainingListener... listeners) {
             Trainer.Builder builder = Trainer.builder().optimizer(Optimizer.sgd(learningRate)).batchSize(batchSize)
                     .epochs(epochs).seed(seed);
+            if (checkpoints != null) {
+                builder.checkpointIn(checkpoints, 1);
+            }
             for (TrainingListener listener : listeners) {
                 builder.listener(listener);
             }
@@ -227,9 +235,15 @@ public record StackRecipe(int trainImages, Level level1, Level level2) {
      */
     public Pretrained<Autoencoder> loadOrTrainLevel1(Path directory, Matrix trainImages, TrainingListener... listeners)
             throws IOException {
+        return loadOrTrainLevel1(directory, trainImages, null, listeners);
+    }
+
+    /** The same; training saves a checkpoint every epoch in {@code checkpoints} (none when null). */
+    public Pretrained<Autoencoder> loadOrTrainLevel1(Path directory, Matrix trainImages, Path checkpoints,
+                                                     TrainingListener... listeners) throws IOException {
         checkTrainImages(trainImages);
         Autoencoder model = level1Autoencoder();
-        Trainer trainer = level1.trainer(listeners);
+        Trainer trainer = level1.trainer(checkpoints, listeners);
         ModelFile.Outcome outcome = ModelFile.loadOrTrain(level1File(directory), model.layers(), withKey(level1Fields()),
                 () -> model.fit(trainer, trainImages));
         return new Pretrained<>(model, List.of(outcome));
@@ -238,10 +252,16 @@ public record StackRecipe(int trainImages, Level level1, Level level2) {
     /** Both levels, each loaded when saved under this recipe and trained (then saved) otherwise. */
     public Pretrained<StackedAutoencoder> loadOrTrainStack(Path directory, Matrix trainImages, TrainingListener... listeners)
             throws IOException {
-        Pretrained<Autoencoder> first = loadOrTrainLevel1(directory, trainImages, listeners);
+        return loadOrTrainStack(directory, trainImages, null, listeners);
+    }
+
+    /** The same; training saves a checkpoint every epoch in {@code checkpoints} (none when null). */
+    public Pretrained<StackedAutoencoder> loadOrTrainStack(Path directory, Matrix trainImages, Path checkpoints,
+                                                           TrainingListener... listeners) throws IOException {
+        Pretrained<Autoencoder> first = loadOrTrainLevel1(directory, trainImages, checkpoints, listeners);
         Autoencoder second = level2Autoencoder();
         StackedAutoencoder stack = StackedAutoencoder.of(first.model()).withLevel(second);
-        Trainer trainer = level2.trainer(listeners);
+        Trainer trainer = level2.trainer(checkpoints, listeners);
         ModelFile.Outcome outcome = ModelFile.loadOrTrain(level2File(directory), second.layers(), withKey(fields()),
                 () -> stack.pretrainLevel(1, trainer, trainImages, null));
         List<ModelFile.Outcome> outcomes = new ArrayList<>(first.outcomes());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aelab.nn.Parameter;
+import org.aelab.tensor.Matrix;
 
 /**
  * A trainer's checkpoint setting for one run: where the run's state goes, how often, and which recipe a
@@ -21,6 +22,19 @@ final class Checkpoints {
         this.file = file;
         this.everyEpochs = everyEpochs;
         this.recipe = recipe;
+    }
+
+    /** The trainer's checkpoint setting for this run, or null without one. */
+    static Checkpoints of(Trainer trainer, Trainable model, Matrix inputs, Matrix targets,
+                          Matrix validationInputs, Matrix validationTargets) {
+        if (trainer.checkpointFile() == null && trainer.checkpointDirectory() == null) {
+            return null;
+        }
+        Recipe recipe = new Recipe(trainer, model, inputs, targets, validationInputs, validationTargets);
+        if (trainer.checkpointFile() != null) {
+            return new Checkpoints(trainer.checkpointFile(), trainer.checkpointEvery(), recipe);
+        }
+        return new Checkpoints(trainer.checkpointDirectory().resolve(recipe.fileName()), trainer.checkpointEvery(), recipe);
     }
 
     /** Whether to save after {@code epoch}: every {@code everyEpochs} epochs, after the last, and when stopping early. */

@@ -1,6 +1,10 @@
 package org.aelab.train;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,17 @@ final class Recipe {
 
     Map<String, String> lines() {
         return lines;
+    }
+
+    /** A file name made from a hash of the recipe's lines: {@code run-<16 hex digits>.checkpoint}. */
+    String fileName() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            lines.forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+            return "run-" + HexFormat.of().formatHex(sha.digest(), 0, 8) + ".checkpoint";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /**

@@ -77,8 +77,13 @@ public final class Trainer {
     }
 
     /** The checkpoint file (see {@link Builder#checkpoint}), or null. */
-    public Path checkpointFile() {
+    Path checkpointFile() {
         return settings.checkpointFile;
+    }
+
+    /** The directory of checkpoints named after their recipe (see {@link Builder#checkpointIn}), or null. */
+    Path checkpointDirectory() {
+        return settings.checkpointDirectory;
     }
 
     int checkpointEvery() {
@@ -126,6 +131,7 @@ public final class Trainer {
         private int patience = 0;
         private double minImprovement = 0;
         private Path checkpointFile;
+        private Path checkpointDirectory;
         private int checkpointEvery;
 
         private Builder() {
@@ -143,6 +149,7 @@ public final class Trainer {
             b.patience = patience;
             b.minImprovement = minImprovement;
             b.checkpointFile = checkpointFile;
+            b.checkpointDirectory = checkpointDirectory;
             b.checkpointEvery = checkpointEvery;
             return b;
         }
@@ -238,7 +245,20 @@ public final class Trainer {
                 throw new IllegalArgumentException("checkpoint everyEpochs must be positive, got " + everyEpochs);
             }
             checkpointFile = file;
+            checkpointDirectory = null;
             checkpointEvery = everyEpochs;
+            return this;
+        }
+
+        /**
+         * As {@link #checkpoint}, in a file of {@code directory} named after the run's recipe
+         * ({@code run-<hash>.checkpoint}): a run continues from the checkpoint of exactly its recipe, and a run
+         * with edited hyperparameters starts afresh in a file of its own instead of being refused.
+         */
+        public Builder checkpointIn(Path directory, int everyEpochs) {
+            checkpoint(directory, everyEpochs);
+            checkpointFile = null;
+            checkpointDirectory = directory;
             return this;
         }
 

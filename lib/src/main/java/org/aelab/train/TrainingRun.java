@@ -60,8 +60,7 @@ final class TrainingRun {
         this.earlyStopping = new EarlyStopping(trainer.patience(), trainer.minImprovement());
         this.rows = inputs.rows();
         this.lossScale = objective.loss().reduction().scale(rows, layers.outputs());
-        this.checkpoints = trainer.checkpointFile() == null ? null : new Checkpoints(trainer.checkpointFile(),
-                trainer.checkpointEvery(), new Recipe(trainer, model, inputs, targets, validationInputs, validationTargets));
+        this.checkpoints = Checkpoints.of(trainer, model, inputs, targets, validationInputs, validationTargets);
     }
 
     private static void checkData(Trainable model, Matrix inputs, Matrix targets, Matrix validationInputs,

@@ -123,6 +123,22 @@ class StackRecipeTest {
     }
 
     @Test
+    void pretrainingWithCheckpointsGivesTheSameStackAndLeavesCheckpointFiles(@TempDir Path dir) throws IOException {
+        Matrix train = images(6);
+        StackRecipe.Pretrained<StackedAutoencoder> plain = TINY.loadOrTrainStack(dir.resolve("plain"), train);
+        Path checkpoints = dir.resolve("checkpoints");
+        StackRecipe.Pretrained<StackedAutoencoder> checkpointed = TINY.loadOrTrainStack(dir.resolve("checkpointed"), train, checkpoints);
+        assertFalse(checkpointed.loaded());
+        try (var files = Files.list(checkpoints)) {
+            assertEquals(2, files.count(), "one checkpoint file per level");
+        }
+        for (int k = 0; k < 2; k++) {
+            assertArrayEquals(plain.model().levels().get(k).encoder().get(0).weightsCopy().data(),
+                    checkpointed.model().levels().get(k).encoder().get(0).weightsCopy().data());
+        }
+    }
+
+    @Test
     void theFileOfAnotherRecipeIsNotUsed(@TempDir Path dir) throws IOException {
         Matrix train = images(6);
         TINY.loadOrTrainLevel1(dir, train);

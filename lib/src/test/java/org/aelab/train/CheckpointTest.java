@@ -199,6 +199,22 @@ class CheckpointTest {
     }
 
     @Test
+    void checkpointsInADirectoryAreNamedAfterTheirRecipe(@TempDir Path dir) throws IOException {
+        Trainer adam = Trainer.builder().optimizer(Optimizer.adam(0.001)).batchSize(8).epochs(3).seed(1)
+                .checkpointIn(dir, 1).build();
+        Trainer edited = adam.toBuilder().optimizer(Optimizer.adam(0.002)).build();
+        assertEquals(0, small(1).fit(adam, SMALL_DATA).resumedAfter());
+        assertEquals(0, small(1).fit(edited, SMALL_DATA).resumedAfter(), "an edited recipe starts afresh, not refused");
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.size(), names.toString());
+            assertTrue(names.stream().allMatch(n -> n.matches("run-[0-9a-f]{16}\\.checkpoint")), names.toString());
+        }
+        Autoencoder again = small(1);
+        assertEquals(3, again.fit(adam, SMALL_DATA).resumedAfter(), "the same recipe finds its own checkpoint");
+    }
+
+    @Test
     void checkpointSettingsAreChecked() {
         Trainer.Builder b = Trainer.builder().optimizer(Optimizer.sgd(0.1));
         assertEquals("checkpoint everyEpochs must be positive, got 0",
