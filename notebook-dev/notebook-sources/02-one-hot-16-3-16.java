@@ -126,11 +126,12 @@ Table sweepTable = Table.create("seed " + seed + ", " + epochs + " epochs", Stri
         StringColumn.create("first epoch all right"), StringColumn.create("right at the end"));
 for (var entry : sweep.entrySet()) {
     Run run = entry.getValue();
-    sweepTable.stringColumn(0).append(entry.getKey());
-    sweepTable.doubleColumn(1).append(Math.round(run.history().column("reconstruction")[middle - 1] * 10000) / 10000.0);
-    sweepTable.doubleColumn(2).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
-    sweepTable.stringColumn(3).append(run.firstAllRightText());
-    sweepTable.stringColumn(4).append(run.rightAtEnd() + "/" + run.model().layers().outputs());
+    Row row = sweepTable.appendRow();
+    row.setString("run", entry.getKey());
+    row.setDouble("BCE at epoch " + middle, Math.round(run.history().column("reconstruction")[middle - 1] * 10000) / 10000.0);
+    row.setDouble("BCE at the end", Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
+    row.setString("first epoch all right", run.firstAllRightText());
+    row.setString("right at the end", run.rightAtEnd() + "/" + run.model().layers().outputs());
 }
 Viz.show(sweepTable);
 //%% markdown
@@ -177,18 +178,19 @@ codeTable.addColumns(StringColumn.create("nearest of 0, ½, 1"), DoubleColumn.cr
 int nearState = 0;   // activations within stateTolerance of 0, 0.5 or 1
 Set<String> ternaryCodes = new TreeSet<>();
 for (int p = 0; p < units; p++) {
-    codeTable.intColumn(0).append(p);
+    Row row = codeTable.appendRow();
+    row.setInt("pattern", p);
     StringBuilder ternary = new StringBuilder();
     for (int j = 0; j < codeUnits; j++) {
         double h = codes.get(p, j);
-        codeTable.doubleColumn(1 + j).append(Math.round(h * 1000) / 1000.0);
+        row.setDouble("h" + j, Math.round(h * 1000) / 1000.0);
         double state = Math.round(h * 2) / 2.0;
         ternary.append(state == 0 ? "0" : state == 1 ? "1" : "½").append(j < codeUnits - 1 ? " " : "");
         if (Math.abs(h - state) <= stateTolerance) nearState++;
     }
     ternaryCodes.add(ternary.toString());
-    codeTable.stringColumn(1 + codeUnits).append(ternary.toString());
-    codeTable.doubleColumn(2 + codeUnits).append(Math.round(outputs.get(p, p) * 1000) / 1000.0);
+    row.setString("nearest of 0, ½, 1", ternary.toString());
+    row.setDouble("output at the hot unit", Math.round(outputs.get(p, p) * 1000) / 1000.0);
 }
 Viz.show(codeTable);
 
@@ -224,12 +226,13 @@ for (double lr : checkLearningRates) {
             perUnit.add(String.valueOf(count));
             levelCounts.merge(count, 1, Integer::sum);
         }
-        seeds.doubleColumn(0).append(lr);
-        seeds.intColumn(1).append(s);
-        seeds.stringColumn(2).append(run.firstAllRightText());
-        seeds.intColumn(3).append(run.rightAtEnd());
-        seeds.doubleColumn(4).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
-        seeds.stringColumn(5).append(String.join(", ", perUnit));
+        Row row = seeds.appendRow();
+        row.setDouble("lr", lr);
+        row.setInt("seed", s);
+        row.setString("first epoch all 16 right", run.firstAllRightText());
+        row.setInt("right at the end", run.rightAtEnd());
+        row.setDouble("BCE at the end", Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
+        row.setString("levels per hidden unit", String.join(", ", perUnit));
     }
 }
 Viz.show(seeds);

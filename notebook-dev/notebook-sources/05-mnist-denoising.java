@@ -19,8 +19,10 @@
 //
 // **Where the source is silent we choose, and say so** (each is a parameter below): 10 epochs over the 60 000
 // training images; Glorot-uniform initial weights, biases 0; separate (untied) decoder weights; the test curve is
-// the clean test images' BCE (no corruption, no penalty) after every epoch. The trained first layer is saved in
-// `notebooks/models/`, where notebooks 06 and 07 pick it up.
+// the clean test images' BCE (no corruption, no penalty) after every epoch. These settings, with the second
+// level's of notebook 06, make one value, the library's `StackRecipe.SOURCE`: the next cell builds this notebook's
+// recipe from the parameters, and the trained first layer is saved in `notebooks/models/` under that recipe's key,
+// where notebooks 06 and 07 find it when their recipe is the same.
 //%% code parameters
 // Every hyperparameter of this notebook: edit and rerun.
 int trainImages = 60_000;        // the first n MNIST training images
@@ -46,19 +48,19 @@ import org.aelab.train.*;
 import org.aelab.viz.*;
 import tech.tablesaw.api.*;
 
-String modelDirectory = "models";    // the trained layer is saved here for notebooks 06 and 07 (git-ignored)
+Path models = Path.of("models");    // the trained layer is saved here for notebooks 06 and 07 (git-ignored)
 Mnist mnist = Mnist.load();
 Matrix train = mnist.train().first(trainImages).images();
 LabeledImages test = mnist.test().first(testImages);
-Corruption noise = gaussianNoise ? Corruption.gaussian(corruptionLevel) : Corruption.masking(corruptionLevel);
 
-Autoencoder ae = Autoencoder.builder()
-        .input(784).hidden(hiddenUnits, Activation.SIGMOID).output(Activation.SIGMOID)
-        .loss(Loss.BCE).sparsity(rho, beta).corruption(noise)
-        .init(Init.glorot()).seed(seed).build();
-Trainer trainer = Trainer.builder().optimizer(Optimizer.sgd(learningRate)).batchSize(batchSize)
-        .epochs(epochs).seed(seed).listener(Progress.auto()).build();
+// The stack's recipe with this notebook's first level: sigmoid units, BCE, Glorot-uniform weights, plain SGD.
+StackRecipe recipe = StackRecipe.SOURCE.withTrainImages(trainImages).withLevel1(new StackRecipe.Level(
+        hiddenUnits, gaussianNoise, corruptionLevel, learningRate, batchSize, rho, beta, epochs, seed));
+Corruption noise = recipe.level1().noise();
+Autoencoder ae = recipe.level1Autoencoder();
+Trainer trainer = recipe.level1().trainer(Progress.auto());
 System.out.println(mnist.train().first(trainImages) + " for training, " + test + " for testing");
+System.out.println(recipe.level1());
 System.out.println(trainer);
 ae
 //%% markdown
@@ -78,16 +80,10 @@ Viz.show(history.table());
 System.out.println(String.format("test BCE per image: %.2f untrained, %.2f after epoch 1, %.2f after epoch %d; %.2f s per epoch on average",
         untrainedTestBce, history.column("validation")[0], history.last("validation"), history.epochs(), history.secondsPerEpoch()));
 //%% code
-// Save the trained layer for notebooks 06 and 07. Every setting that shaped the weights goes into the file,
-// so a later notebook reuses it only when it would train exactly this network.
-Map<String, String> layer1Parameters = Map.of(
-        "network", ae.toString(),
-        "init", ae.init() + ", seed " + ae.seed(),
-        "trainer", trainer.toString(),
-        "data", "MNIST training images 0.." + (trainImages - 1));
-Path layer1File = Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab");
-ModelFile.save(layer1File, ae.layers(), layer1Parameters);
-System.out.println("saved " + layer1File.toAbsolutePath().normalize() + " (" + Files.size(layer1File) + " bytes)");
+// Save the trained layer for notebooks 06 and 07 under its recipe's key: the file's header holds every field of
+// the recipe, so a later notebook reuses it only when its own recipe is the same.
+Path layer1File = recipe.saveLevel1(models, ae);
+System.out.println("saved " + layer1File.toAbsolutePath().normalize() + " (" + Files.size(layer1File) + " bytes), recipe key " + recipe.level1Key());
 //%% markdown
 // ## The 625 learned filters
 //
@@ -113,11 +109,9 @@ Viz.show(Panels.row(Tiles.of(samples, 28, 28).withColumns(sampleImages).withRang
         .withCaptions("test images", "their " + hiddenUnits + " hidden activations"));
 
 double meanActivation = testCodes.mean();
-int above = 0;
-float[] c = testCodes.data();
-for (float v : c) if (v > 0.5f) above++;
+double unitsAboveHalf = (double) testCodes.countAbove(0.5) / testImages;
 System.out.println(String.format("over %d test images: mean hidden activation %.4f (target ρ = %s); %.2f units of %d above 0.5 per image",
-        testImages, meanActivation, rho, (double) above / testImages, hiddenUnits));
+        testImages, meanActivation, rho, unitsAboveHalf, hiddenUnits));
 //%% markdown
 // ## Denoising: corrupted input, reconstruction, clean target
 //
@@ -127,38 +121,23 @@ System.out.println(String.format("over %d test images: mean hidden activation %.
 Matrix corrupted = Matrix.zeros(sampleImages, 784);
 noise.corrupt(samples, corrupted, new Rng(seed + 1000));
 Matrix reconstruction = ae.reconstruct(corrupted);
-Matrix rows = Matrix.zeros(3 * sampleImages, 784);
-System.arraycopy(corrupted.data(), 0, rows.data(), 0, sampleImages * 784);
-System.arraycopy(reconstruction.data(), 0, rows.data(), sampleImages * 784, sampleImages * 784);
-System.arraycopy(samples.data(), 0, rows.data(), 2 * sampleImages * 784, sampleImages * 784);
-Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2)
+Viz.show(Tiles.of(Matrix.stackRows(corrupted, reconstruction, samples), 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2)
         .withRowLabels("corrupted input", "reconstruction", "clean target"));
-
-double meanSquaredError(Matrix a, Matrix b) {
-    double sum = 0;
-    float[] x = a.data(), y = b.data();
-    for (int i = 0; i < x.length; i++) sum += (x[i] - y[i]) * (x[i] - y[i]);
-    return sum / x.length;
-}
 
 // How much of the damage the reconstruction repairs, over the whole test set: the squared error against the clean
 // image on the damaged pixels (those the noise changed: with masking, ink it set to 0), and on all pixels.
+Matrix clean = test.images();
 Matrix testCorrupted = Matrix.zeros(test.size(), 784);
-noise.corrupt(test.images(), testCorrupted, new Rng(seed + 1000));
+noise.corrupt(clean, testCorrupted, new Rng(seed + 1000));
 Matrix testDenoised = ae.reconstruct(testCorrupted);
-Matrix testReconstructed = ae.reconstruct(test.images());
-float[] clean = test.images().data(), noisy = testCorrupted.data(), denoised = testDenoised.data(), plain = testReconstructed.data();
-double damagedNoisy = 0, damagedDenoised = 0, allNoisy = 0, allDenoised = 0, allPlain = 0;
-long damaged = 0;
-for (int i = 0; i < clean.length; i++) {
-    double eNoisy = (noisy[i] - clean[i]) * (noisy[i] - clean[i]), eDenoised = (denoised[i] - clean[i]) * (denoised[i] - clean[i]);
-    allNoisy += eNoisy; allDenoised += eDenoised; allPlain += (plain[i] - clean[i]) * (plain[i] - clean[i]);
-    if (noisy[i] != clean[i]) { damaged++; damagedNoisy += eNoisy; damagedDenoised += eDenoised; }
-}
-damagedNoisy /= damaged; damagedDenoised /= damaged;
-allNoisy /= clean.length; allDenoised /= clean.length; allPlain /= clean.length;
+Matrix damaged = testCorrupted.differsFrom(clean);   // 1 where the noise changed a pixel
+double damagedNoisy = Matrix.meanSquaredError(testCorrupted, clean, damaged);
+double damagedDenoised = Matrix.meanSquaredError(testDenoised, clean, damaged);
+double allNoisy = Matrix.meanSquaredError(testCorrupted, clean);
+double allDenoised = Matrix.meanSquaredError(testDenoised, clean);
+double allPlain = Matrix.meanSquaredError(ae.reconstruct(clean), clean);
 Table denoising = Table.create("mean squared error per pixel against the clean test images",
-        StringColumn.create("pixels", "damaged (" + damaged + " pixels the noise changed)", "all " + clean.length),
+        StringColumn.create("pixels", "damaged (" + (long) damaged.sum() + " pixels the noise changed)", "all " + (long) clean.rows() * clean.cols()),
         DoubleColumn.create("corrupted input", new double[] {damagedNoisy, allNoisy}),
         DoubleColumn.create("reconstruction of the corrupted input", new double[] {damagedDenoised, allDenoised}),
         DoubleColumn.create("reconstruction of the clean input", new double[] {Double.NaN, allPlain}));
@@ -190,15 +169,16 @@ checks.done();
 //%% markdown
 // ## Comparison with the source
 //
-// Measured in a full run of this notebook (`make book`: 60 000 training images, 10 epochs, the parameters above,
-// seed 1) on the project's 2-core machine, shared with other jobs; the numbers other than times are the same on
-// every rerun.
+// Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
+// notebooks/05-mnist-denoising.ipynb --out … --mode full`: 60 000 training images, 10 epochs, the parameters above,
+// seed 1) on the project's 2-core machine while other builds shared it (load average about 16); the numbers other
+// than times are the same on every rerun.
 //
 // | | source (`003_06d01c1066b95d79.txt`, Q3a) | this notebook |
 // |---|---|---|
 // | learning curves | asked for; the source prints no values | test BCE per image 101.76 after epoch 1, 87.33 after epoch 2, 67.38 after epoch 10, still falling |
-// | same recipe in PyTorch (this machine, `make bench`) | — | 105.9 after epoch 1, 89.8 after epoch 2, at 48–60 s per epoch |
-// | time per epoch | — | 3.81 s on average (2.56–4.85 s) in the `make book` run quoted here; up to 12.7 s per epoch in a run while other jobs loaded the machine. The PyTorch run above took 48–60 s per epoch |
+// | same recipe in PyTorch (`make bench`, which trains it with aelab and with PyTorch for 2 epochs) | — | test BCE per image 105.9 after epoch 1, 89.8 after epoch 2 |
+// | time per epoch | — | 12.17 s on average (5.43–25.01 s) in the loaded run quoted here. For the speed of these training steps against PyTorch's, measured on an idle machine, see the README's *Benchmarks* (`make bench`) |
 // | the weights | asked for (its Q2 figure: "10x10 weights of 144 filters") | 625 filters: localised pen-stroke detectors (a red stroke beside a blue one) and, after 10 epochs, many filters that are still mostly speckle |
 // | hidden activations | asked for (its Q2 figure: "12x12 hidden activations … of 100 samples") | sparse: mean activation 0.060 over the test images, 24.3 of 625 units above 0.5 per image |
 // | denoising | — | on the 151 581 ink pixels the noise set to 0, squared error 0.592 in the corrupted input and 0.063 in its reconstruction; over all pixels 0.0115 (corrupted), 0.0082 (reconstruction of the corrupted input), 0.0073 (reconstruction of the clean input) |

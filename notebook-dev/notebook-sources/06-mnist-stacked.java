@@ -9,9 +9,10 @@
 // greedily: "Training first hidden layer", then "Training second hidden layer. Reconstructs first-hidden layer
 // output" (also `002_30a0b8d3c8338d16.txt`, layer-wise training).
 //
-// **Here.** Level 1 is notebook 05's 784-625-784 denoising autoencoder: its saved weights are reused when
-// `notebooks/models/` holds a file trained with exactly the parameters below, and it is trained again otherwise
-// (the next cell says which). Level 2 is a 625-100-625 autoencoder trained "as before" — masking noise ν = 0.1,
+// **Here.** Level 1 is notebook 05's 784-625-784 denoising autoencoder. Both levels' settings are one value, the
+// library's `StackRecipe.SOURCE`, which notebooks 05, 06 and 07 share; level 1's saved weights are reused when
+// `notebooks/models/` holds a file saved under the same recipe (its key is in the file name and every field in the
+// file's header), and it is trained again otherwise (the next cell says which). Level 2 is a 625-100-625 autoencoder trained "as before" — masking noise ν = 0.1,
 // cross-entropy, α = 0.1, batch 128, ρ = 0.02, β = 0.4 — to reconstruct level 1's codes of the training images,
 // with level 1 fixed. The stack's encoder is then 784 → 625 → 100.
 //
@@ -20,33 +21,19 @@
 // pixel space through the product of the two weight matrices (a linear view that ignores the sigmoid between them).
 // The stack has two levels, as the exercise asks; the slides' deep stack has three, and `levels = 3` adds a third
 // level on top of the second (`level3Units` units, trained with level 2's settings). `gaussianNoise` swaps the
-// masking noise of every level for Gaussian noise of σ = the corruption level, as in notebook 05.
+// masking noise of every level for Gaussian noise of σ = `corruptionLevel`, as in notebook 05.
 //%% code parameters
-// Every hyperparameter of this notebook: edit and rerun.
-// Level 1: must equal notebook 05's parameters for its saved layer to be reused.
+// Every hyperparameter of this notebook: edit and rerun. The levels' settings are StackRecipe.SOURCE's (625 and 100
+// units, noise ν = 0.1, α = 0.1, batch 128, ρ = 0.02, β = 0.4, seeds 1 and 2), with the changes below.
 int trainImages = 60_000;        // the first n MNIST training images (both levels)
 int testImages = 10_000;         // the first n MNIST test images
-int hiddenUnits = 625;
-boolean gaussianNoise = false;   // the noise of every level: masking; true: Gaussian of σ = the corruption level
-double corruptionLevel = 0.1;
-double learningRate = 0.1;
-int batchSize = 128;
-double rho = 0.02;
-double beta = 0.4;
-int epochs = 10;
-long seed = 1;
-// Level 2: 625 -> 100 -> 625, trained on level 1's codes.
-int level2Units = 100;
-double level2CorruptionLevel = 0.1;
-double level2LearningRate = 0.1;
-int level2BatchSize = 128;
-double level2Rho = 0.02;
-double level2Beta = 0.4;
-int level2Epochs = 10;
-long level2Seed = 2;
+int epochs = 10;                 // epochs of each level
+boolean gaussianNoise = false;   // the noise of every level: masking; true: Gaussian of σ = corruptionLevel
+double corruptionLevel = 0.1;    // the noise level of every level
+int level2Units = 100;           // level 2: 625 -> level2Units -> 625, trained on level 1's codes
 // More levels: the slides' deep stack has three.
 int levels = 2;                  // 2: 784-625-100, as the exercise; 3: a third level on top, 100 -> level3Units -> 100
-int level3Units = 50;            // trained with level 2's settings, seed level2Seed + 1
+int level3Units = 50;            // trained with level 2's settings, seed level 2's + 1
 int sampleImages = 10;           // test images in the activation pictures
 //%% code
 import java.nio.file.*;
@@ -59,36 +46,21 @@ import org.aelab.train.*;
 import org.aelab.viz.*;
 import tech.tablesaw.api.*;
 
-String modelDirectory = "models";    // saved layers (git-ignored), shared with notebooks 05 and 07
+Path models = Path.of("models");    // saved layers (git-ignored), shared with notebooks 05 and 07
 Mnist mnist = Mnist.load();
 Matrix train = mnist.train().first(trainImages).images();
 LabeledImages test = mnist.test().first(testImages);
-
-/** A denoising sparse autoencoder with the recipe of 003 Q3a. */
-Autoencoder denoising(int inputs, int hidden, double nu, double rho, double beta, long seed) {
-    return Autoencoder.builder().input(inputs).hidden(hidden, Activation.SIGMOID).output(Activation.SIGMOID)
-            .loss(Loss.BCE).sparsity(rho, beta).corruption(gaussianNoise ? Corruption.gaussian(nu) : Corruption.masking(nu))
-            .init(Init.glorot()).seed(seed).build();
-}
-
-Trainer sgd(double lr, int batch, int epochs, long seed) {
-    return Trainer.builder().optimizer(Optimizer.sgd(lr)).batchSize(batch).epochs(epochs).seed(seed)
-            .listener(Progress.auto()).build();
-}
-
-/** Everything that shaped a layer's weights; a saved file is reused only when this matches exactly. */
-Map<String, String> savedParameters(Autoencoder ae, Trainer trainer, int trainImages) {
-    return Map.of("network", ae.toString(), "init", ae.init() + ", seed " + ae.seed(),
-            "trainer", trainer.toString(), "data", "MNIST training images 0.." + (trainImages - 1));
-}
-
-Autoencoder level1 = denoising(784, hiddenUnits, corruptionLevel, rho, beta, seed);
-Trainer level1Trainer = sgd(learningRate, batchSize, epochs, seed);
-Path level1File = Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab");
-boolean level1Reused = ModelFile.loadOrTrain(level1File, level1.layers(), savedParameters(level1, level1Trainer, trainImages),
-        () -> level1.fit(level1Trainer, train));
-double level1TestBce = level1.reconstructionLoss(test.images());
 if (levels < 2 || levels > 3) throw new IllegalArgumentException("levels must be 2 or 3, got " + levels);
+
+StackRecipe recipe = StackRecipe.SOURCE.withTrainImages(trainImages)
+        .withLevel2(StackRecipe.SOURCE.level2().withHiddenUnits(level2Units))
+        .withEpochs(epochs).withNoise(gaussianNoise, corruptionLevel);
+StackRecipe.Pretrained<Autoencoder> level1Result = recipe.loadOrTrainLevel1(models, train, Progress.auto());
+Autoencoder level1 = level1Result.model();
+int hiddenUnits = recipe.level1().hiddenUnits();
+double level1TestBce = level1.reconstructionLoss(test.images());
+System.out.println(recipe);
+System.out.println(level1Result);
 System.out.println(String.format("level 1: %s%n  test BCE per image %.2f", level1, level1TestBce));
 //%% markdown
 // ## Level 2: pretraining on level 1's codes
@@ -97,9 +69,9 @@ System.out.println(String.format("level 1: %s%n  test BCE per image %.2f", level
 // averaged over the images): training (corrupted codes in, clean codes as targets) and test (clean). The table's
 // `seconds` column is the training time of each epoch.
 //%% code
-Autoencoder level2 = denoising(hiddenUnits, level2Units, level2CorruptionLevel, level2Rho, level2Beta, level2Seed);
+Autoencoder level2 = recipe.level2Autoencoder();
 StackedAutoencoder stack = StackedAutoencoder.of(level1).withLevel(level2);
-Trainer level2Trainer = sgd(level2LearningRate, level2BatchSize, level2Epochs, level2Seed);
+Trainer level2Trainer = recipe.level2().trainer(Progress.auto());
 double level2UntrainedTestBce = level2.reconstructionLoss(level1.encode(test.images()));
 History history = stack.pretrainLevel(1, level2Trainer, train, test.images());
 Viz.show(LineChart.of(history.table(), "epoch", "reconstruction", "validation", "loss")
@@ -108,19 +80,15 @@ Viz.show(history.table());
 System.out.println(String.format("level 2 test BCE per image: %.2f untrained, %.2f after epoch 1, %.2f after epoch %d; %.2f s per epoch on average",
         level2UntrainedTestBce, history.column("validation")[0], history.last("validation"), history.epochs(), history.secondsPerEpoch()));
 
-// Saved for notebook 07 with everything that shaped it: its own settings and level 1's.
-Map<String, String> level2Parameters = new TreeMap<>();
-savedParameters(level1, level1Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level1 " + k, v));
-savedParameters(level2, level2Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level2 " + k, v));
-Path level2File = Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab");
-ModelFile.save(level2File, level2.layers(), level2Parameters);
-System.out.println("saved " + level2File.toAbsolutePath().normalize() + " (" + Files.size(level2File) + " bytes)");
+// Saved for notebook 07 under the whole recipe's key: level 2's weights depend on level 1's recipe too.
+Path level2File = recipe.saveLevel2(models, level2);
+System.out.println("saved " + level2File.toAbsolutePath().normalize() + " (" + Files.size(level2File) + " bytes), recipe key " + recipe.key());
 
 // The slides' third level, when levels = 3: trained on level 2's codes with level 2's settings.
 if (levels == 3) {
-    Autoencoder level3 = denoising(level2Units, level3Units, level2CorruptionLevel, level2Rho, level2Beta, level2Seed + 1);
-    stack = stack.withLevel(level3);
-    History level3History = stack.pretrainLevel(2, sgd(level2LearningRate, level2BatchSize, level2Epochs, level2Seed + 1), train, test.images());
+    StackRecipe.Level level3Recipe = recipe.level2().withHiddenUnits(level3Units).withSeed(recipe.level2().seed() + 1);
+    stack = stack.withLevel(level3Recipe.autoencoder(level2Units));
+    History level3History = stack.pretrainLevel(2, level3Recipe.trainer(Progress.auto()), train, test.images());
     System.out.println(String.format("level 3 (%d-%d-%d) test BCE per image: %.2f after epoch 1, %.2f after epoch %d", level2Units,
             level3Units, level2Units, level3History.column("validation")[0], level3History.last("validation"), level3History.epochs()));
 }
@@ -167,17 +135,14 @@ Viz.show(Panels.row(
 
 Matrix testCodes2 = stack.encode(test.images(), 1);
 double meanActivation2 = testCodes2.mean();
-System.out.println(String.format("level 2 over %d test images: mean activation %.4f (target ρ = %s)", testImages, meanActivation2, level2Rho));
+System.out.println(String.format("level 2 over %d test images: mean activation %.4f (target ρ = %s)", testImages, meanActivation2, recipe.level2().rho()));
 //%% markdown
 // ## Reconstruction through the whole stack
 //
 // Encode 784 → 625 → 100, then decode 100 → 625 → 784 with both decoders: rows are the test images, their
 // reconstruction by level 1 alone, and through the 100-unit bottleneck.
 //%% code
-Matrix rows = Matrix.zeros(3 * sampleImages, 784);
-System.arraycopy(samples.data(), 0, rows.data(), 0, sampleImages * 784);
-System.arraycopy(level1.reconstruct(samples).data(), 0, rows.data(), sampleImages * 784, sampleImages * 784);
-System.arraycopy(stack.reconstruct(samples).data(), 0, rows.data(), 2 * sampleImages * 784, sampleImages * 784);
+Matrix rows = Matrix.stackRows(samples, level1.reconstruct(samples), stack.reconstruct(samples));
 Viz.show(Tiles.of(rows, 28, 28).withColumns(sampleImages).withRange(0, 1).withZoom(2)
         .withRowLabels("test image", "level 1 alone", "whole stack"));
 
@@ -187,12 +152,8 @@ System.out.println(String.format("test BCE per image: level 1 alone %.2f, throug
 // Invariants hold for any parameters; recipe checks hold for the source's recipe and SKIP, naming the parameters,
 // when the parameters cell differs from it. The level-1 bound depends on how many images training saw, as in 05.
 Checks checks = Checks.recipe(
-        "hiddenUnits", hiddenUnits, 625, "gaussianNoise", gaussianNoise, false, "corruptionLevel", corruptionLevel, 0.1,
-        "learningRate", learningRate, 0.1, "batchSize", batchSize, 128, "rho", rho, 0.02, "beta", beta, 0.4,
-        "level2Units", level2Units, 100, "level2CorruptionLevel", level2CorruptionLevel, 0.1,
-        "level2LearningRate", level2LearningRate, 0.1, "level2BatchSize", level2BatchSize, 128,
-        "level2Rho", level2Rho, 0.02, "level2Beta", level2Beta, 0.4, "levels", levels, 2,
-        "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true);
+        "gaussianNoise", gaussianNoise, false, "corruptionLevel", corruptionLevel, 0.1, "level2Units", level2Units, 100,
+        "levels", levels, 2, "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true);
 
 double level2Test = history.last("validation");
 checks.invariant("level 2 test BCE per image, untrained -> after training", String.format("%.2f -> %.2f", level2UntrainedTestBce, level2Test),
@@ -201,7 +162,7 @@ checks.invariant("saved level-2 file", level2File.toString(), "exists", Files.ex
 
 boolean full = trainImages * (long) epochs >= 600_000;
 double level1Bound = full ? 75 : 130;   // as in notebook 05
-checks.ofRecipe("level 1 test BCE per image (" + (level1Reused ? "reused from " + level1File : "trained here") + ")",
+checks.ofRecipe("level 1 test BCE per image (" + (level1Result.loaded() ? "loaded from " + recipe.level1File(models) : "trained here") + ")",
         String.format("%.2f", level1TestBce), "< " + level1Bound, level1TestBce < level1Bound);
 checks.ofRecipe("level 2 test BCE falls from epoch 1 to the last", String.format("%.2f -> %.2f", history.column("validation")[0], level2Test),
         "lower at the end", level2Test < history.column("validation")[0]);
@@ -214,15 +175,16 @@ checks.done();
 //%% markdown
 // ## Comparison with the source
 //
-// Measured in a full run of this notebook (`make book`: 60 000 training images, 10 epochs for each level, the
-// parameters above) on the project's 2-core machine, shared with other jobs; the numbers other than times are the
-// same on every rerun.
+// Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
+// notebooks/06-mnist-stacked.ipynb --out … --mode full`: 60 000 training images, 10 epochs for each level, the
+// parameters above) on the project's 2-core machine while other builds shared it; the numbers other than times are
+// the same on every rerun.
 //
 // | | source (`003_06d01c1066b95d79.txt`, Q3b and the stacked-autoencoder slides) | this notebook |
 // |---|---|---|
-// | training | second layer "reconstructs first-hidden layer output" | level 2 trained on level 1's codes with level 1 fixed; level 1 reused from notebook 05's saved file (test BCE 67.38, the value 05 printed) |
+// | training | second layer "reconstructs first-hidden layer output" | level 2 trained on level 1's codes with level 1 fixed; level 1 loaded from the file notebook 05 saved under the same recipe (test BCE 67.38, the value 05 printed) |
 // | learning curves | asked for; no values given | level-2 test BCE per image (over the 625 codes) 97.07 after epoch 1, 76.87 after epoch 10; sparsity penalty 10.82 → 4.01 |
-// | time per epoch, level 2 | — | 1.64 s on average in the `make book` run quoted here (4.6 s in a run while other jobs loaded the machine) |
+// | time per epoch, level 2 | — | 7.88 s on average (5.09–13.96 s) in the run quoted here, with other builds loading the machine; less on an idle one |
 // | feature maps | asked for | level 1: stroke detectors (as in 05); level 2 in pixel space: larger, mostly positive (red) blobs shaped like whole digits or large parts of them (loops, slanted bars), with small negative (blue) holes |
 // | activations | asked for | level 2 mean activation 0.145 over the test images (target ρ = 0.02) |
 // | reconstruction through the stack | — | test BCE per image 82.76 through the 100-unit bottleneck, against 67.38 for level 1 alone: recognisable but blurrier digits |
@@ -235,11 +197,11 @@ checks.done();
 // unit up or down on average, not an exact preferred input.
 //%% metadata
 {
-  "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;", "level2Epochs = 3;"],
+  "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;"],
   "expects": {"plotly": 1, "png": 4, "table": 1},
   "edits": [
     {"name": "three levels, as the slides", "lines": ["levels = 3;"], "differs": ["levels"]},
-    {"name": "Gaussian noise", "lines": ["gaussianNoise = true;", "corruptionLevel = 0.2;", "level2CorruptionLevel = 0.2;"],
-     "differs": ["gaussianNoise", "corruptionLevel", "level2CorruptionLevel"]}
+    {"name": "Gaussian noise", "lines": ["gaussianNoise = true;", "corruptionLevel = 0.2;"],
+     "differs": ["gaussianNoise", "corruptionLevel"]}
   ]
 }

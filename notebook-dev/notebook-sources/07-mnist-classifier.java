@@ -4,61 +4,49 @@
 // # 07 · A softmax classifier on the pretrained stack: frozen, fine-tuned, from scratch, and with few labels
 //
 // **Sources:** `003_06d01c1066b95d79.txt`, exercise 3 (c): "Add a softmax layer on top of the second hidden layer
-// to design a classifier. Show learning curves and find the accuracy of the classifier." The same document's
+// to design a classifier. Show learning curves and find the accuracy of the classifier", and after the exercise:
+// "Plot the learning curves and the weights and find the accuracy for test patterns." The same document's
 // *Semi-Supervised Classification* slide: "Many images, but few ground truth labels — start unsupervised: train
 // autoencoder on many images — supervised fine-tuning: train classification network on labeled images".
 // `004_1238e059b100867a.txt`: "we can freeze the Encoder and learn a neural network which maps l_i to y_i …
 // Alternatively, the entire network can be learned in an end-to-end manner, with necessary fine-tuning of the
 // encoder."
 //
-// **Here.** The encoder is notebook 06's 784 → 625 → 100 stack (reused from `notebooks/models/` when the saved
-// files match the parameters below, trained otherwise). On it, a 10-unit softmax layer trained with softmax
-// cross-entropy (averaged over the batch), in four ways, each reported as test accuracy on the 10 000 MNIST test
+// **Here.** The encoder is notebook 06's 784 → 625 → 100 stack, built from the library's `StackRecipe.SOURCE`, the
+// one recipe notebooks 05, 06 and 07 share: its saved levels in `notebooks/models/` are reused when they were saved
+// under the same recipe, and trained otherwise (the next cell says which). On it, a 10-unit softmax layer trained
+// with softmax cross-entropy (averaged over the batch), each run reported as test accuracy on the 10 000 MNIST test
 // images:
 //
-// 1. **frozen encoder + softmax**: only the softmax layer learns (004's "freeze the Encoder");
-// 2. **end-to-end fine-tuning**: every layer learns, starting from the pretrained encoder;
-// 3. **from scratch**: the same 784-625-100-10 network, randomly initialised, same optimizer and epochs as 2;
-// 4. **few labels**: all 60 000 images were used for pretraining, but only the first 100 or 1 000 labelled
+// 1. **the source's recipe**: every layer trained end to end "as before", with plain SGD, α = 0.1, batch 128;
+// 2. **this notebook's recipe**: the same, with two changes of our own — classical momentum 0.9 and masking noise
+//    ν = 0.1 on the classifier's inputs while training (the denoising idea used as a regulariser; the test images
+//    stay clean);
+// 3. **frozen encoder + softmax**: only the softmax layer learns (004's "freeze the Encoder"), with this notebook's
+//    optimizer;
+// 4. **from scratch**: the same 784-625-100-10 network, randomly initialised, trained as 2;
+// 5. **few labels**: all 60 000 images were used for pretraining, but only the first 100 or 1 000 labelled
 //    images for the classifier — pretrained (frozen, fine-tuned) versus from scratch, same optimizer and epochs.
 //
-// **Where the sources are silent we choose, and say so.** The source's α = 0.1 and batch 128 with classical
-// momentum 0.9 for the classifier (plain SGD at 0.1 reached only 97.0 % after 30 fine-tuning epochs in a PyTorch
-// run of this recipe, short of the 98 % this notebook aims at); masking noise ν = 0.1 on the classifier's inputs
-// during fine-tuning and from-scratch training (the denoising idea used as a regulariser; clean test images);
-// Glorot-uniform initial weights; 10 head-only epochs, 30 end-to-end epochs; for the few-label runs batch 10,
-// 100 epochs, lr 0.05, momentum 0.9, no noise. `gaussianNoise` swaps every masking noise (pretraining and
-// classifier inputs) for Gaussian noise of σ = the level, as in notebooks 05 and 06.
+// **Where the sources are silent we choose, and say so**: Glorot-uniform initial weights; 30 end-to-end epochs and
+// 10 head-only epochs; for the few-label runs batch 10, 100 epochs, lr 0.05, momentum 0.9, no noise. To classify on
+// another pretrained stack, change `recipe` in the next cell with its `with…` copies (e.g. `.withNoise(true, 0.2)`
+// for Gaussian noise of σ = 0.2 in both levels).
 //%% code parameters
 // Every hyperparameter of this notebook: edit and rerun.
-// The pretrained stack: must equal notebooks 05 and 06 for their saved layers to be reused.
-int trainImages = 60_000;        // the first n MNIST training images: pretraining, and labels for rows 1-3
-int testImages = 10_000;         // the first n MNIST test images: every accuracy
-int hiddenUnits = 625;
-boolean gaussianNoise = false;   // every noise below: masking; true: Gaussian of σ = the level
-double corruptionLevel = 0.1;
-double learningRate = 0.1;
-int batchSize = 128;
-double rho = 0.02;
-double beta = 0.4;
-int epochs = 10;
-long seed = 1;
-int level2Units = 100;
-double level2CorruptionLevel = 0.1;
-double level2LearningRate = 0.1;
-int level2BatchSize = 128;
-double level2Rho = 0.02;
-double level2Beta = 0.4;
-int level2Epochs = 10;
-long level2Seed = 2;
-// The classifier: softmax head on the 100-unit codes.
+// The pretrained stack: StackRecipe.SOURCE (notebooks 05 and 06) with these sample sizes.
+int trainImages = 60_000;            // the first n MNIST training images: pretraining, and labels for rows 1-4
+int testImages = 10_000;             // the first n MNIST test images: every accuracy
+int pretrainEpochs = 10;             // epochs of each pretrained level
+// The classifier as the source trains it, "as before" (row 1): plain SGD, α = 0.1, batch 128.
 long classifierSeed = 3;             // softmax initial weights (and the from-scratch network), batch order, noise
 int classifierBatchSize = 128;
 double classifierLearningRate = 0.1;
-double classifierMomentum = 0.9;     // classical momentum
-int frozenEpochs = 10;               // 1. head only
-int fineTuneEpochs = 30;             // 2. and 3. end to end
-double fineTuneCorruptionLevel = 0.1; // masking noise on the inputs while training 2. and 3. (0: none)
+int fineTuneEpochs = 30;             // end-to-end epochs (the source does not say)
+// This notebook's own changes to that recipe (rows 2-4): momentum and input noise.
+double classifierMomentum = 0.9;     // classical momentum; 0: plain SGD as the source
+double fineTuneCorruptionLevel = 0.1; // masking noise on the inputs while training end to end; 0: none, as the source
+int frozenEpochs = 10;               // 3. head only
 // Few labels: pretrained on all trainImages, classifier trained on the first n labelled images only.
 int[] fewLabels = {100, 1_000};
 int fewLabelBatchSize = 10;
@@ -78,26 +66,24 @@ import org.aelab.train.*;
 import org.aelab.viz.*;
 import tech.tablesaw.api.*;
 
-String modelDirectory = "models";    // saved layers (git-ignored), from notebooks 05 and 06
+Path models = Path.of("models");    // saved layers (git-ignored), from notebooks 05 and 06
 Mnist mnist = Mnist.load();
 LabeledImages trainSet = mnist.train().first(trainImages);
 LabeledImages test = mnist.test().first(testImages);
-Matrix train = trainSet.images();
 
-/** A denoising sparse autoencoder with the recipe of 003 Q3a. */
-Autoencoder denoising(int inputs, int hidden, double nu, double rho, double beta, long seed) {
-    return Autoencoder.builder().input(inputs).hidden(hidden, Activation.SIGMOID).output(Activation.SIGMOID)
-            .loss(Loss.BCE).sparsity(rho, beta).corruption(gaussianNoise ? Corruption.gaussian(nu) : Corruption.masking(nu)).init(Init.glorot()).seed(seed).build();
-}
-
-Trainer sgd(double lr, int batch, int epochs, long seed) {
-    return withCheckpoints(Trainer.builder().optimizer(Optimizer.sgd(lr)).batchSize(batch).epochs(epochs).seed(seed)
-            .listener(Progress.auto())).build();
-}
-
+StackRecipe recipe = StackRecipe.SOURCE.withTrainImages(trainImages).withEpochs(pretrainEpochs);
+Path checkpointDirectory = checkpoints ? models.resolve("checkpoints") : null;   // null: no checkpoints
+StackRecipe.Pretrained<StackedAutoencoder> pretrained = recipe.loadOrTrainStack(models, trainSet.images(), checkpointDirectory,
+        Progress.auto());
+StackedAutoencoder stack = pretrained.model();
+int[] hiddenSizes = {recipe.level1().hiddenUnits(), recipe.level2().hiddenUnits()};
+System.out.println(recipe);
+System.out.println(pretrained);
+stack
+//%% code
 /** With {@code checkpoints}, the run's state is saved every epoch in a file named after its recipe. */
 Trainer.Builder withCheckpoints(Trainer.Builder trainer) {
-    return checkpoints ? trainer.checkpointIn(Path.of(modelDirectory, "checkpoints"), 1) : trainer;
+    return checkpoints ? trainer.checkpointIn(checkpointDirectory, 1) : trainer;
 }
 
 /** Says so when a run continued from its checkpoint instead of starting afresh. */
@@ -108,31 +94,21 @@ History reportResume(String run, History history) {
     return history;
 }
 
-/** Everything that shaped a layer's weights; a saved file is reused only when this matches exactly. */
-Map<String, String> savedParameters(Autoencoder ae, Trainer trainer, int trainImages) {
-    return Map.of("network", ae.toString(), "init", ae.init() + ", seed " + ae.seed(),
-            "trainer", trainer.toString(), "data", "MNIST training images 0.." + (trainImages - 1));
+/** The source's optimizer, "as before": plain SGD at the classifier's learning rate and batch. */
+Trainer sourceTrainer(int epochs) {
+    return withCheckpoints(Trainer.builder().optimizer(Optimizer.sgd(classifierLearningRate))
+            .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto())).build();
 }
 
-Autoencoder level1 = denoising(784, hiddenUnits, corruptionLevel, rho, beta, seed);
-Trainer level1Trainer = sgd(learningRate, batchSize, epochs, seed);
-ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab"), level1.layers(),
-        savedParameters(level1, level1Trainer, trainImages), () -> reportResume("level 1", level1.fit(level1Trainer, train)));
-
-Autoencoder level2 = denoising(hiddenUnits, level2Units, level2CorruptionLevel, level2Rho, level2Beta, level2Seed);
-StackedAutoencoder stack = StackedAutoencoder.of(level1).withLevel(level2);
-Trainer level2Trainer = sgd(level2LearningRate, level2BatchSize, level2Epochs, level2Seed);
-Map<String, String> level2Parameters = new TreeMap<>();
-savedParameters(level1, level1Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level1 " + k, v));
-savedParameters(level2, level2Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level2 " + k, v));
-ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab"), level2.layers(),
-        level2Parameters, () -> reportResume("level 2", stack.pretrainLevel(1, level2Trainer, train, null)));
-stack
-//%% code
-/** Classical momentum with the classifier's settings, for {@code epochs} epochs. */
+/** This notebook's optimizer: the same with classical momentum. */
 Trainer classifierTrainer(int epochs) {
     return withCheckpoints(Trainer.builder().optimizer(Optimizer.momentum(classifierLearningRate, classifierMomentum))
             .batchSize(classifierBatchSize).epochs(epochs).seed(classifierSeed).listener(Progress.auto())).build();
+}
+
+/** A new softmax layer (the same initial weights every time) on copies of the pretrained encoder. */
+Classifier onPretrained() {
+    return Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed);
 }
 
 /** The rows of the accuracy table, filled in as the runs finish. */
@@ -141,62 +117,72 @@ Table accuracies = Table.create("test accuracy on " + testImages + " MNIST test 
         StringColumn.create("training"), DoubleColumn.create("test accuracy %"), DoubleColumn.create("training seconds"));
 
 void addRow(String classifier, String encoder, int labels, String training, double accuracy, double seconds) {
-    accuracies.stringColumn(0).append(classifier);
-    accuracies.stringColumn(1).append(encoder);
-    accuracies.intColumn(2).append(labels);
-    accuracies.stringColumn(3).append(training);
-    accuracies.doubleColumn(4).append(Math.round(accuracy * 10_000) / 100.0);
-    accuracies.doubleColumn(5).append(Math.round(seconds * 10) / 10.0);
+    Row row = accuracies.appendRow();
+    row.setString("classifier", classifier);
+    row.setString("encoder", encoder);
+    row.setInt("labelled images", labels);
+    row.setString("training", training);
+    row.setDouble("test accuracy %", Math.round(accuracy * 10_000) / 100.0);
+    row.setDouble("training seconds", Math.round(seconds * 10) / 10.0);
 }
 
 double seconds(History h) {
     return h.secondsPerEpoch() * h.epochs();
 }
 //%% markdown
-// ## 1. Frozen encoder + softmax
+// ## 1. The source's recipe: end to end, plain SGD
 //
-// Only the 100 × 10 softmax weights and biases learn; the pretrained encoder is fixed. `loss` is the training
-// cross-entropy, `validation` the test cross-entropy, `test_accuracy` the fraction of test images classified
-// correctly, all after each epoch; `seconds` is the training time of the epoch.
+// A new softmax layer on the pretrained encoder, every layer trained "as before": plain SGD, α = 0.1, batch 128,
+// no noise. In the table, `cross-entropy` is the training cross-entropy of the epoch's batches, `validation` the
+// test cross-entropy and `test_accuracy` the fraction of test images classified correctly, after each epoch;
+// `seconds` is the training time of the epoch.
 //%% code
-Classifier frozen = Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed).withFrozenEncoder();
-Trainer frozenTrainer = classifierTrainer(frozenEpochs);
-History frozenHistory = reportResume("frozen encoder", frozen.fit(frozenTrainer, trainSet, test));
-double frozenAccuracy = frozen.accuracy(test);
-addRow("frozen encoder + softmax", "pretrained", trainImages, frozenTrainer.optimizer() + ", " + frozenEpochs + " epochs",
-        frozenAccuracy, seconds(frozenHistory));
-Viz.show(frozenHistory.table());
-System.out.println(String.format("frozen encoder + softmax: test accuracy %.2f %%", 100 * frozenAccuracy));
+Classifier sourceRecipe = onPretrained().withTrainableEncoder();
+Trainer sourceRecipeTrainer = sourceTrainer(fineTuneEpochs);
+History sourceRecipeHistory = reportResume("the source's recipe", sourceRecipe.fit(sourceRecipeTrainer, trainSet, test));
+double sourceRecipeAccuracy = sourceRecipe.accuracy(test);
+addRow("end to end, the source's recipe", "pretrained", trainImages,
+        sourceRecipeTrainer.optimizer() + ", batch " + classifierBatchSize + ", " + fineTuneEpochs + " epochs",
+        sourceRecipeAccuracy, seconds(sourceRecipeHistory));
+Viz.show(sourceRecipeHistory.table());
+System.out.println(String.format("the source's recipe: test accuracy %.2f %%", 100 * sourceRecipeAccuracy));
 //%% markdown
-// ## 2. End-to-end fine-tuning, and 3. the same network from scratch
+// ## 2. This notebook's recipe: momentum and input noise, 3. frozen encoder, 4. from scratch
 //
-// Both start with a new softmax layer (the same initial weights) and train every layer with the same optimizer,
-// epochs, batch order and input noise; they differ only in the encoder's initial weights: pretrained (2) or
-// Glorot-random (3).
+// The same start — a new softmax layer with the same initial weights — trained with our two changes (classical
+// momentum, masking noise on the inputs while training). Then the two comparisons the sources suggest, with this
+// optimizer: only the 100 × 10 softmax weights and biases learning on the fixed pretrained encoder (3), and the same
+// network with Glorot-random instead of pretrained encoder weights, trained exactly as 2 (4).
 //%% code
-Corruption fineTuneNoise = fineTuneCorruptionLevel <= 0 ? null
-        : gaussianNoise ? Corruption.gaussian(fineTuneCorruptionLevel) : Corruption.masking(fineTuneCorruptionLevel);
+Corruption fineTuneNoise = fineTuneCorruptionLevel <= 0 ? null : Corruption.masking(fineTuneCorruptionLevel);
 Classifier withNoise(Classifier c) {
     return fineTuneNoise == null ? c : c.withInputCorruption(fineTuneNoise);
 }
-String training = classifierTrainer(fineTuneEpochs).optimizer() + ", " + fineTuneEpochs + " epochs"
-        + (fineTuneNoise == null ? "" : ", input " + fineTuneNoise);
+String training = classifierTrainer(fineTuneEpochs).optimizer() + ", batch " + classifierBatchSize + ", " + fineTuneEpochs
+        + " epochs" + (fineTuneNoise == null ? "" : ", input " + fineTuneNoise);
 
-Classifier fineTuned = withNoise(Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed).withTrainableEncoder());
-History fineTuneHistory = reportResume("fine-tuning", fineTuned.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
+Classifier fineTuned = withNoise(onPretrained().withTrainableEncoder());
+History fineTuneHistory = reportResume("this notebook's recipe", fineTuned.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
 double fineTunedAccuracy = fineTuned.accuracy(test);
-addRow("end-to-end fine-tuning", "pretrained", trainImages, training, fineTunedAccuracy, seconds(fineTuneHistory));
+addRow("end to end, this notebook's recipe", "pretrained", trainImages, training, fineTunedAccuracy, seconds(fineTuneHistory));
 
-Classifier scratch = withNoise(Classifier.fromScratch(784, new int[] {hiddenUnits, level2Units}, Activation.SIGMOID, 10,
-        Init.glorot(), classifierSeed));
+Classifier frozen = onPretrained().withFrozenEncoder();
+Trainer frozenTrainer = classifierTrainer(frozenEpochs);
+History frozenHistory = reportResume("frozen encoder", frozen.fit(frozenTrainer, trainSet, test));
+double frozenAccuracy = frozen.accuracy(test);
+addRow("frozen encoder + softmax", "pretrained", trainImages,
+        frozenTrainer.optimizer() + ", batch " + classifierBatchSize + ", " + frozenEpochs + " epochs", frozenAccuracy, seconds(frozenHistory));
+
+Classifier scratch = withNoise(Classifier.fromScratch(784, hiddenSizes, Activation.SIGMOID, 10, Init.glorot(), classifierSeed));
 History scratchHistory = reportResume("from scratch", scratch.fit(classifierTrainer(fineTuneEpochs), trainSet, test));
 double scratchAccuracy = scratch.accuracy(test);
 addRow("same network from scratch", "random (Glorot)", trainImages, training, scratchAccuracy, seconds(scratchHistory));
 
 System.out.println(fineTuned);
 Viz.show(fineTuneHistory.table());
-System.out.println(String.format("fine-tuned %.2f %%, from scratch %.2f %% (%.2f and %.2f s per epoch)", 100 * fineTunedAccuracy,
-        100 * scratchAccuracy, fineTuneHistory.secondsPerEpoch(), scratchHistory.secondsPerEpoch()));
+System.out.println(String.format("this notebook's recipe %.2f %% (the source's %.2f %%), frozen encoder %.2f %%, from scratch %.2f %%"
+        + " (%.2f s per epoch end to end, %.2f from scratch)", 100 * fineTunedAccuracy, 100 * sourceRecipeAccuracy,
+        100 * frozenAccuracy, 100 * scratchAccuracy, fineTuneHistory.secondsPerEpoch(), scratchHistory.secondsPerEpoch()));
 //%% markdown
 // ## Learning curves: loss and accuracy
 //
@@ -208,11 +194,12 @@ LineChart losses = LineChart.create().withTitle("softmax cross-entropy").withAxi
 LineChart accuracyCurves = LineChart.create().withTitle("test accuracy").withAxisTitles("epoch", "fraction correct")
         .withSize(520, 380);
 Map<String, History> curves = new LinkedHashMap<>();
+curves.put("source's recipe", sourceRecipeHistory);
+curves.put("this notebook's recipe", fineTuneHistory);
 curves.put("frozen", frozenHistory);
-curves.put("fine-tuned", fineTuneHistory);
 curves.put("from scratch", scratchHistory);
 for (var entry : curves.entrySet()) {
-    losses = losses.withCurve(entry.getKey() + ", train", entry.getValue().table(), "epoch", "loss")
+    losses = losses.withCurve(entry.getKey() + ", train", entry.getValue().table(), "epoch", "cross-entropy")
             .withCurve(entry.getKey() + ", test", entry.getValue().table(), "epoch", "validation");
     accuracyCurves = accuracyCurves.withCurve(entry.getKey(), entry.getValue().table(), "epoch", "test_accuracy");
 }
@@ -236,7 +223,20 @@ for (int t = 0; t < 10; t++)
         if (t != p && counts.get(t, p) > worstCount) { worstCount = (int) counts.get(t, p); worstTrue = t; worstPredicted = p; }
 System.out.println(String.format("most frequent mistake: %d read as %d (%d times)", worstTrue, worstPredicted, worstCount));
 //%% markdown
-// ## 4. Few labels: pretraining on all images, classifying with 100 or 1 000 labels
+// ## The classifier's weights
+//
+// The exercise asks to plot the weights. Top: the softmax layer of the classifier trained with this notebook's
+// recipe, 100 × 10 — which of the 100 level-2 codes each digit's unit reads (red positive, blue negative). Below:
+// each digit's weights carried down to the pixels through the two encoder layers (W₁·W₂·W₃, transposed), one
+// 28 × 28 template per digit 0 … 9; a linear view that ignores the sigmoids between the layers, so it shows which
+// pixels push a digit's score up or down on average, not an exact preferred input.
+//%% code
+Viz.show(Heatmap.of(fineTuned.softmaxWeightsCopy()).withTitle("softmax weights: level-2 unit (rows) to digit (columns)")
+        .withColumnLabels(digits).withAxisTitles("digit", "level-2 unit").withSize(420, 620));
+Viz.show(Panels.row(Tiles.of(fineTuned.inputSpaceWeights(), 28, 28).withColumns(10).withColorMap(ColorMap.DIVERGING).withZoom(3))
+        .withCaptions("digits 0 … 9: each digit's weights in pixel space (blue −, red +, each tile its own scale)"));
+//%% markdown
+// ## 5. Few labels: pretraining on all images, classifying with 100 or 1 000 labels
 //
 // The stack was pretrained on all the training images without their labels. Here the classifier sees only the
 // first n labelled training images (their classes are not exactly balanced), with the few-label optimizer from the
@@ -249,9 +249,9 @@ String fewTraining = fewTrainer.optimizer() + ", batch " + fewLabelBatchSize + "
 for (int n : fewLabels) {
     LabeledImages labelled = mnist.train().first(n);
     Classifier[] runs = {
-            Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed).withFrozenEncoder(),
-            Classifier.on(stack.encoderLayers(), 10, Init.glorot(), classifierSeed).withTrainableEncoder(),
-            Classifier.fromScratch(784, new int[] {hiddenUnits, level2Units}, Activation.SIGMOID, 10, Init.glorot(), classifierSeed)};
+            onPretrained().withFrozenEncoder(),
+            onPretrained().withTrainableEncoder(),
+            Classifier.fromScratch(784, hiddenSizes, Activation.SIGMOID, 10, Init.glorot(), classifierSeed)};
     String[] names = {"frozen encoder + softmax", "end-to-end fine-tuning", "same network from scratch"};
     String[] encoders = {"pretrained", "pretrained", "random (Glorot)"};
     double[] result = new double[3];
@@ -274,19 +274,14 @@ Viz.show(accuracies);
 //%% code check
 // Invariants hold for any parameters; recipe checks hold for this notebook's recipe (the source's α = 0.1 and batch
 // 128 with momentum 0.9 and input noise, which reach 98 %) and SKIP, naming the parameters, when the parameters cell
-// differs from it. Quick mode's shorter training is held to what it honestly reaches: the targets below, and at
-// least quick mode's epochs.
+// differs from it. The source's own recipe (row 1) is reported as it is, with no target. Quick mode's shorter
+// training is held to what it honestly reaches: the targets below, and at least quick mode's epochs.
 Checks checks = Checks.recipe(
-        "hiddenUnits", hiddenUnits, 625, "gaussianNoise", gaussianNoise, false, "corruptionLevel", corruptionLevel, 0.1,
-        "learningRate", learningRate, 0.1, "batchSize", batchSize, 128, "rho", rho, 0.02, "beta", beta, 0.4,
-        "level2Units", level2Units, 100, "level2CorruptionLevel", level2CorruptionLevel, 0.1,
-        "level2LearningRate", level2LearningRate, 0.1, "level2BatchSize", level2BatchSize, 128,
-        "level2Rho", level2Rho, 0.02, "level2Beta", level2Beta, 0.4,
         "classifierBatchSize", classifierBatchSize, 128, "classifierLearningRate", classifierLearningRate, 0.1,
         "classifierMomentum", classifierMomentum, 0.9, "fineTuneCorruptionLevel", fineTuneCorruptionLevel, 0.1,
         "fewLabels", fewLabels, new int[] {100, 1_000}, "fewLabelBatchSize", fewLabelBatchSize, 10,
         "fewLabelLearningRate", fewLabelLearningRate, 0.05, "fewLabelMomentum", fewLabelMomentum, 0.9,
-        "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true,
+        "trainImages × pretrainEpochs >= 30000", trainImages * (long) pretrainEpochs >= 30_000, true,
         "frozenEpochs >= 3", frozenEpochs >= 3, true, "fineTuneEpochs >= 5", fineTuneEpochs >= 5, true,
         "fewLabelEpochs >= 50", fewLabelEpochs >= 50, true);
 String percent(double fraction) {
@@ -296,6 +291,8 @@ String percent(double fraction) {
 double chance = 0.1;   // ten classes
 checks.invariant("frozen encoder + softmax test accuracy vs chance", percent(frozenAccuracy), "above chance, " + percent(chance), frozenAccuracy > chance);
 checks.invariant("fine-tuned test accuracy vs chance", percent(fineTunedAccuracy), "above chance, " + percent(chance), fineTunedAccuracy > chance);
+checks.invariant("the source's recipe: test accuracy vs chance", percent(sourceRecipeAccuracy), "above chance, " + percent(chance),
+        sourceRecipeAccuracy > chance);
 
 // Targets: >= 98.0 % fine-tuned in full mode (60 000 images, the parameters above); quick mode (10 000 images,
 // few epochs) is held to what it honestly reaches.
@@ -304,6 +301,8 @@ double fineTuneTarget = full ? 0.98 : 0.85;
 double frozenTarget = full ? 0.90 : 0.75;
 checks.ofRecipe("fine-tuned test accuracy", percent(fineTunedAccuracy), ">= " + percent(fineTuneTarget), fineTunedAccuracy >= fineTuneTarget);
 checks.ofRecipe("frozen encoder + softmax test accuracy", percent(frozenAccuracy), ">= " + percent(frozenTarget), frozenAccuracy >= frozenTarget);
+checks.ofRecipe("this notebook's recipe vs the source's", percent(fineTunedAccuracy) + " vs " + percent(sourceRecipeAccuracy),
+        "this notebook's higher", fineTunedAccuracy > sourceRecipeAccuracy);
 checks.ofRecipe("fine-tuning vs frozen encoder", percent(fineTunedAccuracy) + " vs " + percent(frozenAccuracy), "fine-tuned higher",
         fineTunedAccuracy > frozenAccuracy);
 for (var entry : fewLabelAccuracy.entrySet()) {
@@ -315,15 +314,18 @@ checks.done();
 //%% markdown
 // ## Comparison with the sources
 //
-// Measured in a full run of this notebook (`make book`: the stack of notebooks 05 and 06 pretrained on all 60 000
-// training images, the parameters above) on the project's 2-core machine, shared with other jobs; the accuracies
-// are the same on every rerun, the times are not.
+// Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
+// notebooks/07-mnist-classifier.ipynb --out … --mode full`: the stack of notebooks 05 and 06, loaded from the files
+// they saved under `StackRecipe.SOURCE`, pretrained on all 60 000 training images; the parameters above) on the
+// project's 2-core machine while other builds shared it; the accuracies are the same on every rerun, the times are
+// not.
 //
 // | classifier | labelled images | training | test accuracy |
 // |---|---|---|---|
+// | end to end, the source's recipe | 60 000 | plain SGD, lr 0.1, batch 128, 30 epochs | 96.70 % |
+// | end to end, this notebook's recipe | 60 000 | the same with momentum 0.9 and input masking ν = 0.1 | **98.32 %** |
 // | frozen encoder + softmax | 60 000 | momentum (0.1, 0.9), batch 128, 10 epochs | 93.93 % |
-// | end-to-end fine-tuning | 60 000 | momentum (0.1, 0.9), batch 128, 30 epochs, input masking ν = 0.1 | **98.32 %** |
-// | same network from scratch | 60 000 | the same | 98.13 % |
+// | same network from scratch | 60 000 | as this notebook's recipe | 98.13 % |
 // | frozen encoder + softmax | 100 | momentum (0.05, 0.9), batch 10, 100 epochs | 71.58 % |
 // | end-to-end fine-tuning | 100 | the same | 72.27 % |
 // | same network from scratch | 100 | the same | 66.76 % |
@@ -331,9 +333,19 @@ checks.done();
 // | end-to-end fine-tuning | 1 000 | the same | 90.55 % |
 // | same network from scratch | 1 000 | the same | 86.41 % |
 //
-// **Against the sources.** `003_…` Q3c asks for learning curves and the accuracy and gives no number; its
-// semi-supervised slide claims that pretraining on many unlabelled images helps when labels are few, and
-// `004_…` offers the frozen and the fine-tuned encoder as alternatives. All three show here:
+// **The source's recipe, as it is.** `003_…` Q3c asks for learning curves, the weights and the accuracy, and gives
+// no number. Trained "as before" — plain SGD at α = 0.1, batch 128 — for 30 epochs, the classifier on the
+// pretrained stack reaches 96.70 %; its test accuracy is still rising by about 0.1 point per epoch at the end
+// (96.60 % after epoch 29), so more epochs would take it further.
+//
+// **This notebook's recipe: our two changes.** Classical momentum 0.9 (at lr 0.1 an effective learning rate of
+// 0.1/(1 − 0.9) = 1, notebook 01) and masking noise ν = 0.1 on the classifier's inputs while training, with the
+// source's learning rate, batch and the same 30 epochs: 98.32 %, 1.6 points above the source's recipe. It first
+// reached 98 % after epoch 14 (the learning-curve table); the CHECK holds this recipe to ≥ 98 % in full mode.
+//
+// **Against the sources.** The semi-supervised slide of `003_…` claims that pretraining on many unlabelled images
+// helps when labels are few, and `004_…` offers the frozen and the fine-tuned encoder as alternatives. All three
+// show here:
 //
 // - *Fine-tuning beats freezing* by 4.4 points (98.32 % vs 93.93 %): the 100 codes were learned to reconstruct
 //   images, not to separate digits, and a linear softmax on them leaves 6 % of the test digits wrong.
@@ -342,27 +354,23 @@ checks.done();
 // - *With few labels it matters*: +5.5 points with 100 labels (72.27 % vs 66.76 %) and +4.1 points with 1 000
 //   (90.55 % vs 86.41 %). With 100 labels even the frozen encoder (71.58 %) beats training everything from scratch.
 //
-// **Recipe for the 98 % target.** Classical momentum 0.9 at lr 0.1, batch 128, 30 epochs, masking noise ν = 0.1 on
-// the classifier's inputs while training, starting from a fresh softmax layer on the pretrained encoder. The test
-// accuracy first reached 98 % after epoch 14 and was 98.32 % after epoch 30 (the learning-curve table). For
-// comparison, plain SGD at 0.1 without momentum reached only 97.0 % after 30 fine-tuning epochs in a PyTorch run of
-// this recipe on this machine, and in a full run of this notebook with that plain recipe (`classifierMomentum = 0;
-// fineTuneCorruptionLevel = 0;`, one of its declared edits) fine-tuning reached 96.70 % (frozen 91.75 %, from
-// scratch 94.71 %), where the CHECK cell skips the recipe checks; without the input noise, a fine-tuning run of this network here (its softmax layer
-// first trained 5 epochs on the frozen encoder) reached 98.08 % after 30 epochs. Vincent et
-// al. (2010) report 1.40 % test error for a 3-layer stacked denoising autoencoder; our 2-layer stack with 10
-// pretraining epochs per level ends at 1.68 %. The most frequent mistake is a 4 read as a 9 (11 times).
+// The most frequent mistake of the fine-tuned classifier is a 4 read as a 9 (11 times). In the weights (the section
+// above), every digit's softmax unit reads many of the 100 level-2 units, with positive and negative weights of
+// similar size, rather than one or two. Carried down to the pixels, the 0 is a positive (red) ring around a negative
+// (blue) centre and the 1 a positive vertical bar with negative flanks; the other digits' templates are mixtures of
+// positive and negative strokes that are harder to read, as expected of a linear view through two sigmoid layers.
 //
-// **Time.** In the `make book` run quoted here this notebook took 194 s: fine-tuning 1.68 s per epoch, from scratch 2.27 s per epoch, the few-label runs 0.8–7.6 s each, the rest mostly the test accuracy measured after every epoch. Notebooks 05, 06 and 07 together took 272 s (50 + 28 + 194 s; 417 s in an earlier run while other jobs loaded the machine).
+// **Time.** In the run quoted here, with the machine's load average at 14–16, this notebook took 842 s: fine-tuning
+// 7.33 s per epoch (this notebook's recipe), from scratch 5.11 s per epoch, the few-label runs 1.6–35.4 s each, the
+// rest mostly the test accuracy measured after every epoch.
 //%% metadata
 {
-  "quick": ["trainImages = 10_000;", "testImages = 2_000;", "epochs = 3;", "level2Epochs = 3;", "frozenEpochs = 3;",
+  "quick": ["trainImages = 10_000;", "testImages = 2_000;", "pretrainEpochs = 3;", "frozenEpochs = 3;",
             "fineTuneEpochs = 5;", "fewLabelEpochs = 50;", "checkpoints = false;"],
-  "expects": {"plotly": 2, "png": 0, "table": 4},
+  "expects": {"plotly": 3, "png": 1, "table": 4},
   "nonsense": {"lines": ["double classifierMomentum = 1.5;"], "message": "momentum m must be in [0, 1), got 1.5"},
   "edits": [
-    {"name": "the source's plain recipe: SGD without momentum, no input noise", "lines": ["classifierMomentum = 0;", "fineTuneCorruptionLevel = 0;"],
-     "differs": ["classifierMomentum", "fineTuneCorruptionLevel"]},
+    {"name": "momentum without the input noise", "lines": ["fineTuneCorruptionLevel = 0;"], "differs": ["fineTuneCorruptionLevel"]},
     {"name": "a larger classifier learning rate", "lines": ["classifierLearningRate = 0.3;"], "differs": ["classifierLearningRate"]}
   ]
 }

@@ -126,7 +126,7 @@ Table fills = Table.create("fill fraction after " + pairsExample + " patterns, M
         DoubleColumn.create("measured", fillHetero, fillAuto),
         DoubleColumn.create("1 − (1 − M²/n²)^L", fillFormula, fillFormula),
         DoubleColumn.create("auto-association formula", Double.NaN, fillAutoFormula),
-        DoubleColumn.create("measured / source formula − 1", fillHetero / fillFormula - 1, fillAuto / fillFormula - 1));
+        DoubleColumn.create("measured / (1 − (1 − M²/n²)^L) − 1", fillHetero / fillFormula - 1, fillAuto / fillFormula - 1));
 Viz.show(fills);
 //%% markdown
 // ## 3 · Fault tolerance: incomplete and false information, hard against soft threshold
@@ -420,7 +420,7 @@ checks.done();
 // | source 002 says | this notebook measured |
 // | --- | --- |
 // | the weight matrix after 20 000 patterns with ten ones in 2 000 units is "a high loaded matrix with equally distributed weights" | the 250×250 crop and the block densities show evenly spread ones; fill 0.3627 for auto-association |
-// | fill after L pairs 1 − (1 − M²/n²)^L (the expected fill for independent pairs) = 0.3935 | hetero-association (x, y independent, as the formula assumes): 0.3933, −0.03 %; auto-association: 0.3627, −7.8 %, matching its own formula 0.3628 (a pattern cannot pair a unit with itself twice) |
+// | (not in the source) the expected fill after L independent pairs, each setting a weight with probability M²/n² (section 2): 1 − (1 − M²/n²)^L = 0.3935 | hetero-association (x, y independent, as the formula assumes): 0.3933, −0.03 %; auto-association: 0.3627, −7.8 %, matching its own formula 0.3628 (a pattern cannot pair a unit with itself twice) |
 // | L ≈ ln2·n²/M² pairs before retrieval begins to make mistakes | at n = 2 000 one recall in a hundred is already wrong at L = 14 262 for M = 9 (0.42 of 34 229) and L = 13 555 for M = 10 (0.49 of 27 726); at the formula's L the error is 0.978 and 0.88, with 4.27 and 2.21 false ones per answer |
 // | this L is much greater than n with the optimal M | 14 262 pairs against n = 2 000, about seven times n, with a perfect recall of 99 % |
 // | optimal M ≈ log2(n/4) = 8.97 | the L at 1 % error is flat from M = 7 (14 574) to M = 10 (13 182; section 4 found 13 555 with other seeds and finer checkpoints); the stored information per weight peaks at M = 14 (0.297 bits) and is 0.282 at M = 9: the optimum is broad and sits near log2(n/4) |
@@ -435,9 +435,9 @@ checks.done();
 //
 // **Speed.** The weights are bits: a store ORs the question's words into the answer's rows, and a recall
 // counts the ones of (row AND question) with `Long.bitCount`, touching only the question's non-zero words.
-// The JMH benchmark `WillshawMemoryBenchmark` (`make bench`) stores the source's 20 000 patterns (n = 2 000,
-// M = 10) into an empty memory and recalls 1 000 of them in 28–36 ms per operation (hard 36.1 ms, soft
-// 27.5 ms, 5 iterations on a shared 2-core machine), against the 2 s target.
+// The JMH benchmark `WillshawMemoryBenchmark` (`make bench`) times storing the source's 20 000 patterns (n = 2 000,
+// M = 10) into an empty memory and recalling 1 000 of them; its figures, measured on an idle machine, are in the
+// README's *Benchmarks*. The times printed in section 1 are one run each, not a benchmark.
 //%% metadata
 {
  "quick": [

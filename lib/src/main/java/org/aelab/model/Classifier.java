@@ -10,6 +10,7 @@ import org.aelab.nn.Init;
 import org.aelab.nn.LayerStack;
 import org.aelab.nn.Loss;
 import org.aelab.nn.Objective;
+import org.aelab.tensor.Gemm;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import org.aelab.train.History;
@@ -184,6 +185,40 @@ public final class Classifier implements Trainable {
             counts[labels[i]][predicted[i]]++;
         }
         return counts;
+    }
+
+    /** The softmax layer's weights, codes × classes: column c is what class c reads from the code (a copy). */
+    public Matrix softmaxWeightsCopy() {
+        return dense(layers.size() - 1).weightsCopy();
+    }
+
+    /**
+     * Each class's weights carried down to the input through the encoder's weights (W₀·W₁·…·W_softmax, transposed):
+     * one row of input weights per class, e.g. a 28 × 28 template per digit. A linear view that ignores the
+     * sigmoids between the layers, as {@link StackedAutoencoder#inputSpaceFeatures} draws features.
+     */
+    public Matrix inputSpaceWeights() {
+        Matrix product = dense(0).weightsCopy();
+        for (int i = 1; i < layers.size(); i++) {
+            Matrix weights = dense(i).weightsCopy();
+            Matrix combined = Matrix.zeros(product.rows(), weights.cols());
+            Gemm.standard().multiply(product, weights, combined);
+            product = combined;
+        }
+        return product.transposeCopy();
+    }
+
+    private Dense dense(int i) {
+        if (!(layers.layer(i) instanceof Dense dense)) {
+            throw new IllegalStateException("layer " + i + " is " + layers.layer(i) + ", not a dense layer with weights to show");
+        }
+        return dense;
+    }
+
+    /** The history names the loss term "cross-entropy" (softmax cross-entropy against the one-hot labels). */
+    @Override
+    public String lossColumn() {
+        return "cross-entropy";
     }
 
     @Override

@@ -188,30 +188,49 @@ public final class ModelFile {
         return floats;
     }
 
+    /** What {@link #loadOrTrain} did: a notebook prints it, so it never reuses or retrains silently. */
+    public sealed interface Outcome permits Loaded, Trained {
+        /** The model file that was read, or written after training. */
+        Path file();
+    }
+
+    /** The saved weights in {@code file} matched and were loaded. */
+    public record Loaded(Path file) implements Outcome {
+        @Override
+        public String toString() {
+            return "loaded the saved weights from " + file;
+        }
+    }
+
+    /** No matching saved weights: the model was trained ({@code reason} says why) and saved to {@code file}. */
+    public record Trained(Path file, String reason) implements Outcome {
+        @Override
+        public String toString() {
+            return "trained (" + reason + ") and saved to " + file;
+        }
+    }
+
     /**
      * Reuses the weights in {@code file} when it exists and matches {@code network} and {@code parameters};
-     * otherwise runs {@code train} and saves the result to {@code file}. Says on standard output which it
-     * did and why, so a notebook never reuses or retrains silently.
-     *
-     * @return true when the saved weights were loaded, false when {@code train} ran
+     * otherwise runs {@code train} and saves the result to {@code file}. Returns which of the two happened and
+     * why; it prints nothing.
      */
-    public static boolean loadOrTrain(Path file, LayerStack network, Map<String, String> parameters, Runnable train)
+    public static Outcome loadOrTrain(Path file, LayerStack network, Map<String, String> parameters, Runnable train)
             throws IOException {
+        String reason;
         if (Files.exists(file)) {
             try {
                 loadInto(file, network, parameters);
-                System.out.println("Reusing the weights saved in " + file);
-                return true;
+                return new Loaded(file);
             } catch (IOException refused) {
-                System.out.println("Not reusing " + file + ": " + refused.getMessage() + ". Training instead.");
+                reason = "the saved file does not match: " + refused.getMessage();
             }
         } else {
-            System.out.println("No saved model at " + file + ": training.");
+            reason = "no saved model at " + file;
         }
         train.run();
         save(file, network, parameters);
-        System.out.println("Saved the trained weights to " + file);
-        return false;
+        return new Trained(file, reason);
     }
 
     private static String describe(Layer layer) {

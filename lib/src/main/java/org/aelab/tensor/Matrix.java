@@ -152,6 +152,138 @@ public final class Matrix {
         }
     }
 
+    /**
+     * A new matrix holding the rows of {@code blocks} one after another, e.g. corrupted inputs, their
+     * reconstructions and the clean images as three bands of one picture. All blocks need the same columns.
+     */
+    public static Matrix stackRows(Matrix... blocks) {
+        if (blocks == null || blocks.length == 0) {
+            throw new IllegalArgumentException("stackRows needs at least one matrix, got none");
+        }
+        int cols = blocks[0].cols;
+        int rows = 0;
+        for (int b = 0; b < blocks.length; b++) {
+            if (blocks[b] == null) {
+                throw new IllegalArgumentException("stackRows block " + b + " is null");
+            }
+            if (blocks[b].cols != cols) {
+                throw new IllegalArgumentException("stackRows block " + b + " is " + blocks[b].shape()
+                        + ", expected " + cols + " columns like block 0");
+            }
+            rows = Math.addExact(rows, blocks[b].rows);
+        }
+        Matrix out = zeros(rows, cols);
+        int offset = 0;
+        for (Matrix block : blocks) {
+            System.arraycopy(block.data, 0, out.data, offset, block.rows * cols);
+            offset += block.rows * cols;
+        }
+        return out;
+    }
+
+    /** The element-wise sum this + {@code other}, as a new matrix of the same shape. */
+    public Matrix plus(Matrix other) {
+        requireSameShape("other", other);
+        Matrix out = zeros(rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+            out.data[i] = data[i] + other.data[i];
+        }
+        return out;
+    }
+
+    /** The element-wise difference this − {@code other}, as a new matrix of the same shape. */
+    public Matrix minus(Matrix other) {
+        requireSameShape("other", other);
+        Matrix out = zeros(rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+            out.data[i] = data[i] - other.data[i];
+        }
+        return out;
+    }
+
+    /** Every value multiplied by {@code factor}, as a new matrix. */
+    public Matrix times(double factor) {
+        if (!Double.isFinite(factor)) {
+            throw new IllegalArgumentException("factor must be finite, got " + factor);
+        }
+        Matrix out = zeros(rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+            out.data[i] = (float) (data[i] * factor);
+        }
+        return out;
+    }
+
+    /** The sum of all values. */
+    public double sum() {
+        double sum = 0;
+        for (int i = 0; i < rows * cols; i++) {
+            sum += data[i];
+        }
+        return sum;
+    }
+
+    /** How many values are greater than {@code threshold}. */
+    public long countAbove(double threshold) {
+        long count = 0;
+        for (int i = 0; i < rows * cols; i++) {
+            if (data[i] > threshold) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** How many values are less than {@code threshold}. */
+    public long countBelow(double threshold) {
+        long count = 0;
+        for (int i = 0; i < rows * cols; i++) {
+            if (data[i] < threshold) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A new matrix of the same shape with 1 where this matrix's value differs from {@code other}'s, 0 elsewhere. */
+    public Matrix differsFrom(Matrix other) {
+        requireSameShape("other", other);
+        Matrix out = zeros(rows, cols);
+        for (int i = 0; i < rows * cols; i++) {
+            out.data[i] = data[i] != other.data[i] ? 1f : 0f;
+        }
+        return out;
+    }
+
+    /** The mean of (a − b)² over all values: the mean squared error of {@code a} against {@code b}. */
+    public static double meanSquaredError(Matrix a, Matrix b) {
+        a.requireSameShape("b", b);
+        double sum = 0;
+        for (int i = 0; i < a.rows * a.cols; i++) {
+            double e = a.data[i] - b.data[i];
+            sum += e * e;
+        }
+        return sum / ((double) a.rows * a.cols);
+    }
+
+    /**
+     * The mean of (a − b)² over the values where {@code mask} is not 0 (e.g. the pixels a noise changed, from
+     * {@link #differsFrom}); NaN when the mask selects nothing.
+     */
+    public static double meanSquaredError(Matrix a, Matrix b, Matrix mask) {
+        a.requireSameShape("b", b);
+        a.requireSameShape("mask", mask);
+        double sum = 0;
+        long selected = 0;
+        for (int i = 0; i < a.rows * a.cols; i++) {
+            if (mask.data[i] != 0) {
+                double e = a.data[i] - b.data[i];
+                sum += e * e;
+                selected++;
+            }
+        }
+        return selected == 0 ? Double.NaN : sum / selected;
+    }
+
     /** Row {@code r} as a new array. */
     public float[] rowCopy(int r) {
         if (r < 0 || r >= rows) {

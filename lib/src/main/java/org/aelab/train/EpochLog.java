@@ -13,15 +13,16 @@ import tech.tablesaw.columns.Column;
  * Filled into arrays as training goes (no table work per epoch); the Tablesaw table is made at the end.
  */
 final class EpochLog {
-    /** The columns every history has, before the metrics. */
-    static final List<String> STANDARD_COLUMNS = List.of("loss", "reconstruction", "penalty", "validation", "seconds");
-
     private final List<String> names;
     private final double[][] columns;
     private int epochs;
 
-    EpochLog(List<String> metricNames, int capacity) {
-        List<String> all = new ArrayList<>(STANDARD_COLUMNS);
+    /**
+     * A log with the columns every history has — "loss", then the loss term named {@code lossColumn}
+     * ("reconstruction" for an autoencoder), "penalty", "validation", "seconds" — then the metrics.
+     */
+    EpochLog(String lossColumn, List<String> metricNames, int capacity) {
+        List<String> all = new ArrayList<>(List.of("loss", lossColumn, "penalty", "validation", "seconds"));
         all.addAll(metricNames);
         names = List.copyOf(all);
         columns = new double[names.size()][capacity];
@@ -100,7 +101,7 @@ final class EpochLog {
         if (tablesawLoaded) {
             return;
         }
-        Thread loader = new Thread(() -> toTable(STANDARD_COLUMNS, new double[STANDARD_COLUMNS.size()][0], 0),
+        Thread loader = new Thread(() -> toTable(List.of("loss"), new double[1][0], 0),
                 "aelab-tablesaw-init");
         loader.setDaemon(true);
         loader.start();

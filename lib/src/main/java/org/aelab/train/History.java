@@ -4,8 +4,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * What a training run measured, one row per epoch, as a Tablesaw {@link Table} with columns
- * {@code epoch}, {@code loss} (reconstruction + penalty), {@code reconstruction}, {@code penalty},
- * {@code validation} (NaN without a validation set), {@code seconds}, then one column per metric.
+ * {@code epoch}, {@code loss} (the loss term + penalty), the loss term under the name the trained model gives it
+ * ({@link Trainable#lossColumn()}: {@code reconstruction} for an autoencoder, {@code cross-entropy} for a
+ * classifier), {@code penalty}, {@code validation} (NaN without a validation set), {@code seconds}, then one
+ * column per metric.
  */
 public final class History {
     private final Table table;
@@ -33,7 +35,10 @@ public final class History {
         return table.rowCount();
     }
 
-    /** The column {@code name} as an array: "loss", "reconstruction", "penalty", "validation", "seconds" or a metric. */
+    /**
+     * The column {@code name} as an array: "loss", the loss term ("reconstruction", or a classifier's
+     * "cross-entropy"), "penalty", "validation", "seconds" or a metric.
+     */
     public double[] column(String name) {
         if (!table.columnNames().contains(name)) {
             throw new IllegalArgumentException("history has no column '" + name + "'; columns are " + table.columnNames());

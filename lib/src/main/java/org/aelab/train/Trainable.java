@@ -18,6 +18,14 @@ public interface Trainable {
     /** Noise applied to the training inputs, or null for none. */
     Corruption corruption();
 
+    /**
+     * The name of the objective's loss term in the training {@link History}: "reconstruction" for a model that
+     * reconstructs its input; a classifier names its own (e.g. "cross-entropy").
+     */
+    default String lossColumn() {
+        return "reconstruction";
+    }
+
     /** {@code layers} trained on {@code objective}, inputs uncorrupted. */
     static Trainable of(LayerStack layers, Objective objective) {
         return of(layers, objective, null);

@@ -55,7 +55,7 @@ final class TrainingRun {
         this.optimizerStep = trainer.optimizer().start(layers.trainableParameters());
         this.rng = new Rng(trainer.seed()).split();
         this.metrics = List.copyOf(trainer.metrics().values());
-        this.log = new EpochLog(List.copyOf(trainer.metrics().keySet()), trainer.epochs());
+        this.log = new EpochLog(model.lossColumn(), List.copyOf(trainer.metrics().keySet()), trainer.epochs());
         this.divergence = new Divergence(layers.trainableParameters(), trainer.optimizer());
         this.earlyStopping = new EarlyStopping(trainer.patience(), trainer.minImprovement());
         this.rows = inputs.rows();

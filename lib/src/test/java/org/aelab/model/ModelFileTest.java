@@ -2,7 +2,6 @@ package org.aelab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,19 +98,25 @@ class ModelFileTest {
     }
 
     @Test
-    void loadOrTrainReusesOnlyAMatchingFile(@TempDir Path dir) throws IOException {
+    void loadOrTrainReusesOnlyAMatchingFileAndSaysWhatItDid(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("layer.aelab");
         Autoencoder first = model(1, false);
         int[] trainings = {0};
-        assertFalse(ModelFile.loadOrTrain(file, first.layers(), PARAMETERS, () -> {
+        ModelFile.Outcome trained = ModelFile.loadOrTrain(file, first.layers(), PARAMETERS, () -> {
             trainings[0]++;
             train(first);
-        }));
+        });
+        assertEquals(new ModelFile.Trained(file, "no saved model at " + file), trained);
+        assertEquals("trained (no saved model at " + file + ") and saved to " + file, trained.toString());
         Autoencoder second = model(2, false);
-        assertTrue(ModelFile.loadOrTrain(file, second.layers(), PARAMETERS, () -> trainings[0]++));
+        ModelFile.Outcome loaded = ModelFile.loadOrTrain(file, second.layers(), PARAMETERS, () -> trainings[0]++);
+        assertEquals(new ModelFile.Loaded(file), loaded);
+        assertEquals("loaded the saved weights from " + file, loaded.toString());
         assertArrayEquals(first.decoder().get(0).weightsCopy().data(), second.decoder().get(0).weightsCopy().data());
         Autoencoder third = model(3, false);
-        assertFalse(ModelFile.loadOrTrain(file, third.layers(), Map.of("rho", "0.1", "epochs", "3"), () -> trainings[0]++));
-        assertTrue(trainings[0] == 2, "trained on the first and the mismatching call, not on the matching one");
+        ModelFile.Outcome retrained = ModelFile.loadOrTrain(file, third.layers(), Map.of("rho", "0.1", "epochs", "3"), () -> trainings[0]++);
+        assertTrue(retrained instanceof ModelFile.Trained t && t.reason().startsWith("the saved file does not match: ")
+                && t.reason().contains("rho saved 0.02, now 0.1"), retrained.toString());
+        assertEquals(2, trainings[0], "trained on the first and the mismatching call, not on the matching one");
     }
 }

@@ -57,6 +57,12 @@ class StackAndClassifierTest {
         assertFalse(classifierFirst.weightsCopy().sameValues(encoderBefore), "fine-tuning updates the encoder copy");
         assertTrue(stack.levels().get(0).encoder().get(0).weightsCopy().sameValues(encoderBefore),
                 "the classifier trains its own copy, the pretrained stack is untouched");
+        assertEquals(List.of("epoch", "loss", "cross-entropy", "penalty", "validation", "seconds", "test_accuracy"),
+                tuned.table().columnNames(), "a classifier's history names its loss term cross-entropy");
+        assertEquals(tuned.column("loss")[0], tuned.column("cross-entropy")[0], 1e-12, "no penalty: the loss is the cross-entropy");
+        assertTrue(histories.get(0).table().columnNames().contains("reconstruction"), "an autoencoder's is reconstruction");
+        assertEquals("32x10", frozen.softmaxWeightsCopy().shape());
+        assertEquals("10x784", frozen.inputSpaceWeights().shape());
         double accuracy = tuned.last("test_accuracy");
         assertEquals(frozen.accuracy(test), accuracy, 1e-12);
         assertTrue(frozenHistory.last("test_accuracy") > 0.5, "frozen features separate digits: " + frozenHistory.last("test_accuracy"));
@@ -86,5 +92,26 @@ class StackAndClassifierTest {
                 () -> StackedAutoencoder.of(level(784, 64, 1)).withLevel(level(50, 10, 2)));
         assertTrue(e.getMessage().contains("autoencoder 1 takes 50 inputs but autoencoder 0 gives codes of 64 units"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Classifier.on(List.of(), 10, Init.glorot(), 1));
+    }
+
+    @Test
+    void theClassifiersWeightsInInputSpaceAreTheProductOfItsWeightMatrices() {
+        Dense encoder = Dense.of(3, 2, Activation.SIGMOID, "encoder");
+        Matrix w0 = Matrix.of(new float[][] {{1, 2}, {0, -1}, {3, 0.5f}});   // 3 inputs × 2 codes
+        encoder.weights().value().copyFrom(w0);
+        Classifier classifier = Classifier.on(List.of(encoder), 2, Init.uniform(1), 4);
+        Matrix w1 = classifier.softmaxWeightsCopy();                        // 2 codes × 2 classes
+        assertEquals("2x2", w1.shape());
+        Matrix templates = classifier.inputSpaceWeights();                  // 2 classes × 3 inputs
+        assertEquals("2x3", templates.shape());
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < 3; i++) {
+                // by hand: template[c][i] = Σ_j W0[i][j] · W1[j][c]
+                double expected = w0.get(i, 0) * w1.get(0, c) + w0.get(i, 1) * w1.get(1, c);
+                assertEquals(expected, templates.get(c, i), 1e-6);
+            }
+        }
+        w1.set(0, 0, 99);
+        assertFalse(classifier.softmaxWeightsCopy().get(0, 0) == 99f, "softmaxWeightsCopy is a copy");
     }
 }
