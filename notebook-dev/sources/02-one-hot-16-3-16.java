@@ -130,7 +130,7 @@ for (var entry : sweep.entrySet()) {
     sweepTable.doubleColumn(1).append(Math.round(run.history().column("reconstruction")[middle - 1] * 10000) / 10000.0);
     sweepTable.doubleColumn(2).append(Math.round(run.history().last("reconstruction") * 10000) / 10000.0);
     sweepTable.stringColumn(3).append(run.firstAllRightText());
-    sweepTable.stringColumn(4).append(run.rightAtEnd() + "/" + run.model().network().outputs());
+    sweepTable.stringColumn(4).append(run.rightAtEnd() + "/" + run.model().layers().outputs());
 }
 Viz.show(sweepTable);
 //%% markdown

@@ -81,12 +81,12 @@ System.out.println(String.format("test BCE per image: %.2f untrained, %.2f after
 // Save the trained layer for notebooks 06 and 07. Every setting that shaped the weights goes into the file,
 // so a later notebook reuses it only when it would train exactly this network.
 Map<String, String> layer1Parameters = Map.of(
-        "network", ae.network().toString(),
+        "network", ae.toString(),
         "init", ae.init() + ", seed " + ae.seed(),
         "trainer", trainer.toString(),
         "data", "MNIST training images 0.." + (trainImages - 1));
 Path layer1File = Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab");
-ModelFile.save(layer1File, ae.network(), layer1Parameters);
+ModelFile.save(layer1File, ae.layers(), layer1Parameters);
 System.out.println("saved " + layer1File.toAbsolutePath().normalize() + " (" + Files.size(layer1File) + " bytes)");
 //%% markdown
 // ## The 625 learned filters

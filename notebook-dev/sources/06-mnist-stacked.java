@@ -78,14 +78,14 @@ Trainer sgd(double lr, int batch, int epochs, long seed) {
 
 /** Everything that shaped a layer's weights; a saved file is reused only when this matches exactly. */
 Map<String, String> savedParameters(Autoencoder ae, Trainer trainer, int trainImages) {
-    return Map.of("network", ae.network().toString(), "init", ae.init() + ", seed " + ae.seed(),
+    return Map.of("network", ae.toString(), "init", ae.init() + ", seed " + ae.seed(),
             "trainer", trainer.toString(), "data", "MNIST training images 0.." + (trainImages - 1));
 }
 
 Autoencoder level1 = denoising(784, hiddenUnits, corruptionLevel, rho, beta, seed);
 Trainer level1Trainer = sgd(learningRate, batchSize, epochs, seed);
 Path level1File = Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab");
-boolean level1Reused = ModelFile.loadOrTrain(level1File, level1.network(), savedParameters(level1, level1Trainer, trainImages),
+boolean level1Reused = ModelFile.loadOrTrain(level1File, level1.layers(), savedParameters(level1, level1Trainer, trainImages),
         () -> level1.fit(level1Trainer, train));
 double level1TestBce = level1.reconstructionLoss(test.images());
 if (levels < 2 || levels > 3) throw new IllegalArgumentException("levels must be 2 or 3, got " + levels);
@@ -113,7 +113,7 @@ Map<String, String> level2Parameters = new TreeMap<>();
 savedParameters(level1, level1Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level1 " + k, v));
 savedParameters(level2, level2Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level2 " + k, v));
 Path level2File = Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab");
-ModelFile.save(level2File, level2.network(), level2Parameters);
+ModelFile.save(level2File, level2.layers(), level2Parameters);
 System.out.println("saved " + level2File.toAbsolutePath().normalize() + " (" + Files.size(level2File) + " bytes)");
 
 // The slides' third level, when levels = 3: trained on level 2's codes with level 2's settings.

@@ -95,13 +95,13 @@ Trainer sgd(double lr, int batch, int epochs, long seed) {
 
 /** Everything that shaped a layer's weights; a saved file is reused only when this matches exactly. */
 Map<String, String> savedParameters(Autoencoder ae, Trainer trainer, int trainImages) {
-    return Map.of("network", ae.network().toString(), "init", ae.init() + ", seed " + ae.seed(),
+    return Map.of("network", ae.toString(), "init", ae.init() + ", seed " + ae.seed(),
             "trainer", trainer.toString(), "data", "MNIST training images 0.." + (trainImages - 1));
 }
 
 Autoencoder level1 = denoising(784, hiddenUnits, corruptionLevel, rho, beta, seed);
 Trainer level1Trainer = sgd(learningRate, batchSize, epochs, seed);
-ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab"), level1.network(),
+ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level1-" + trainImages + ".aelab"), level1.layers(),
         savedParameters(level1, level1Trainer, trainImages), () -> level1.fit(level1Trainer, train));
 
 Autoencoder level2 = denoising(hiddenUnits, level2Units, level2CorruptionLevel, level2Rho, level2Beta, level2Seed);
@@ -110,7 +110,7 @@ Trainer level2Trainer = sgd(level2LearningRate, level2BatchSize, level2Epochs, l
 Map<String, String> level2Parameters = new TreeMap<>();
 savedParameters(level1, level1Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level1 " + k, v));
 savedParameters(level2, level2Trainer, trainImages).forEach((k, v) -> level2Parameters.put("level2 " + k, v));
-ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab"), level2.network(),
+ModelFile.loadOrTrain(Path.of(modelDirectory, "mnist-level2-" + trainImages + ".aelab"), level2.layers(),
         level2Parameters, () -> stack.pretrainLevel(1, level2Trainer, train, null));
 stack
 //%% code
@@ -242,7 +242,7 @@ for (int n : fewLabels) {
     double[] result = new double[3];
     for (int r = 0; r < 3; r++) {
         long start = System.nanoTime();
-        fewTrainer.fit(runs[r].network(), labelled.images(), labelled.oneHotLabels(10));
+        fewTrainer.fit(runs[r], labelled.images(), labelled.oneHotLabels(10));
         result[r] = runs[r].accuracy(test);
         addRow(names[r], encoders[r], n, fewTraining, result[r], (System.nanoTime() - start) / 1e9);
     }

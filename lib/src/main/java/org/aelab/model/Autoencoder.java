@@ -6,86 +6,115 @@ import org.aelab.nn.Activation;
 import org.aelab.nn.Corruption;
 import org.aelab.nn.Dense;
 import org.aelab.nn.Init;
+import org.aelab.nn.LayerStack;
 import org.aelab.nn.Loss;
-import org.aelab.nn.Network;
+import org.aelab.nn.Objective;
 import org.aelab.nn.Penalty;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import org.aelab.train.History;
+import org.aelab.train.Trainable;
 import org.aelab.train.Trainer;
 
 /**
  * An autoencoder: an encoder stack from the input to the code, and a decoder stack mirroring it back to
- * the input, trained to reconstruct its (clean) input.
+ * the input, trained to reconstruct its (clean) input: the loss and the sparsity penalty on the code form its
+ * {@link Objective}; a corruption, when set, is applied to its training inputs only.
  *
  * <pre>
  * Autoencoder ae = Autoencoder.builder().input(784).hidden(625, SIGMOID).output(SIGMOID)
  *         .loss(Loss.BCE).sparsity(0.02, 0.4).corruption(Corruption.masking(0.1)).build();
  * </pre>
  */
-public final class Autoencoder {
-    private final Network network;
+public final class Autoencoder implements Trainable {
+    private final List<Dense> denseLayers;
+    private final LayerStack layers;
+    private final Objective objective;
+    private final Corruption corruption;
     private final int encoderDepth;
     private final Init init;
     private final long seed;
 
-    private Autoencoder(Network network, int encoderDepth, Init init, long seed) {
-        this.network = network;
+    private Autoencoder(List<Dense> denseLayers, Objective objective, Corruption corruption, int encoderDepth, Init init,
+                        long seed) {
+        this.denseLayers = List.copyOf(denseLayers);
+        this.layers = new LayerStack(denseLayers);
+        this.objective = objective;
+        this.corruption = corruption;
         this.encoderDepth = encoderDepth;
         this.init = init;
         this.seed = seed;
+        objective.requireFits(layers);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The trainable network: encoder layers, then decoder layers, with the loss and penalties. */
-    public Network network() {
-        return network;
+    /** The encoder layers, then the decoder layers. */
+    @Override
+    public LayerStack layers() {
+        return layers;
+    }
+
+    /** The loss, and the penalty on the code (layer {@code encoder().size() − 1}) and weight decay if set. */
+    @Override
+    public Objective objective() {
+        return objective;
+    }
+
+    /** The noise of a denoising autoencoder's training inputs, or null. */
+    @Override
+    public Corruption corruption() {
+        return corruption;
     }
 
     /** Trains with {@code trainer} to reconstruct {@code data}. */
     public History fit(Trainer trainer, Matrix data) {
-        return trainer.fit(network, data, data);
+        return trainer.fit(this, data, data);
     }
 
     /** Trains to reconstruct {@code data}, measuring the reconstruction loss on {@code validation} every epoch. */
     public History fit(Trainer trainer, Matrix data, Matrix validation) {
-        return trainer.fit(network, data, data, validation, validation);
+        return trainer.fit(this, data, data, validation, validation);
     }
 
     /** The code (last encoder layer's activations) of every row of {@code x}. */
     public Matrix encode(Matrix x) {
-        return network.activations(x, encoderDepth - 1);
+        return layers.activations(x, encoderDepth - 1);
     }
 
     /** The decoder's output for every row of {@code code}. */
     public Matrix decode(Matrix code) {
         code.requireFinite("code");
-        return network.run(code, encoderDepth, network.layers().size() - 1);
+        return layers.run(code, encoderDepth, layers.size() - 1);
     }
 
     /** decode(encode(x)), without corruption. */
     public Matrix reconstruct(Matrix x) {
-        return network.predict(x);
+        return layers.predict(x);
     }
 
     /** The loss between x and its reconstruction, without corruption or penalty, under the loss's reduction. */
     public double reconstructionLoss(Matrix x) {
-        return network.evaluateLoss(x, x);
+        return objective.evaluateLoss(layers, x, x);
     }
 
     public List<Dense> encoder() {
-        return network.layers().subList(0, encoderDepth);
+        return denseLayers.subList(0, encoderDepth);
     }
 
     public List<Dense> decoder() {
-        return network.layers().subList(encoderDepth, network.layers().size());
+        return denseLayers.subList(encoderDepth, denseLayers.size());
+    }
+
+    /** Number of input units (and of reconstructed units). */
+    public int inputs() {
+        return layers.inputs();
     }
 
     public int codeSize() {
-        return network.layers().get(encoderDepth - 1).outputs();
+        return denseLayers.get(encoderDepth - 1).outputs();
     }
 
     public Init init() {
@@ -98,7 +127,7 @@ public final class Autoencoder {
 
     @Override
     public String toString() {
-        return "Autoencoder" + network;
+        return "Autoencoder" + denseLayers + " " + objective + (corruption == null ? "" : " corruption=" + corruption);
     }
 
     /** Configuration of an {@link Autoencoder}; each setter checks its value. */
@@ -234,8 +263,8 @@ public final class Autoencoder {
                 }
                 layers.add(layer);
             }
-            Network network = new Network(layers, loss, penalty, depth - 1, corruption, weightDecay);
-            return new Autoencoder(network, depth, init, seed);
+            Objective objective = Objective.of(loss).withPenalty(penalty, depth - 1).withWeightDecay(weightDecay);
+            return new Autoencoder(layers, objective, corruption, depth, init, seed);
         }
     }
 }

@@ -7,11 +7,13 @@ import org.aelab.nn.Activation;
 import org.aelab.nn.Corruption;
 import org.aelab.nn.Dense;
 import org.aelab.nn.Init;
+import org.aelab.nn.LayerStack;
 import org.aelab.nn.Loss;
-import org.aelab.nn.Network;
+import org.aelab.nn.Objective;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import org.aelab.train.History;
+import org.aelab.train.Trainable;
 import org.aelab.train.Trainer;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -22,14 +24,19 @@ import tech.tablesaw.api.Table;
  * encoder's layers, then a dense softmax layer, trained with softmax cross-entropy averaged over the batch.
  * The classifier owns copies of the encoder weights it starts from, so the pretrained autoencoders are left
  * as they were. {@link #withFrozenEncoder()} trains only the softmax layer; {@link #withTrainableEncoder()}
- * fine-tunes end to end; both share this classifier's weights.
+ * fine-tunes end to end; both share this classifier's weights. Freezing, input corruption and weight decay
+ * are settings of the classifier, each set by a {@code with…} that shares the weights.
  */
-public final class Classifier {
-    private final Network network;
+public final class Classifier implements Trainable {
+    private final LayerStack layers;
+    private final Objective objective;
+    private final Corruption corruption;
     private final int encoderDepth;
 
-    private Classifier(Network network, int encoderDepth) {
-        this.network = network;
+    private Classifier(LayerStack layers, Objective objective, Corruption corruption, int encoderDepth) {
+        this.layers = layers;
+        this.objective = objective;
+        this.corruption = corruption;
         this.encoderDepth = encoderDepth;
     }
 
@@ -48,7 +55,7 @@ public final class Classifier {
         Dense softmax = Dense.of(encoder.get(encoder.size() - 1).outputs(), classes, Activation.SOFTMAX, "softmax");
         init.fill(softmax.weights().value(), new Rng(seed));
         layers.add(softmax);
-        return new Classifier(new Network(layers, Loss.SOFTMAX_CE, null, 0, null, 0), encoder.size());
+        return new Classifier(new LayerStack(layers), Objective.of(Loss.SOFTMAX_CE), null, encoder.size());
     }
 
     /**
@@ -73,33 +80,43 @@ public final class Classifier {
 
     /** This classifier with its encoder frozen: training updates the softmax layer only (shared weights). */
     public Classifier withFrozenEncoder() {
-        return new Classifier(network.withFrozenLayers(encoderDepth), encoderDepth);
+        return new Classifier(layers.withFrozenLayers(encoderDepth), objective, corruption, encoderDepth);
     }
 
     /** This classifier with every layer trainable: end-to-end fine-tuning (shared weights). */
     public Classifier withTrainableEncoder() {
-        return new Classifier(network.withFrozenLayers(0), encoderDepth);
+        return new Classifier(layers.withFrozenLayers(0), objective, corruption, encoderDepth);
     }
 
     /**
      * This classifier (shared weights) with its inputs corrupted during training, e.g. masking noise as a
      * regulariser while fine-tuning (the denoising idea applied to the classifier); evaluation sees clean inputs.
      */
-    public Classifier withInputCorruption(Corruption corruption) {
-        return new Classifier(network.withCorruption(corruption), encoderDepth);
+    public Classifier withInputCorruption(Corruption newCorruption) {
+        return new Classifier(layers, objective, newCorruption, encoderDepth);
     }
 
     /** This classifier (shared weights) with L2 weight decay λ on every weight matrix during training. */
     public Classifier withWeightDecay(double lambda) {
-        return new Classifier(network.withWeightDecay(lambda), encoderDepth);
+        return new Classifier(layers, objective.withWeightDecay(lambda), corruption, encoderDepth);
     }
 
-    public Network network() {
-        return network;
+    /** The encoder's layers, then the softmax layer; the encoder is its frozen prefix after {@link #withFrozenEncoder()}. */
+    @Override
+    public LayerStack layers() {
+        return layers;
     }
 
-    public boolean encoderFrozen() {
-        return network.frozenLayers() > 0;
+    /** Softmax cross-entropy averaged over the batch, plus weight decay if set. */
+    @Override
+    public Objective objective() {
+        return objective;
+    }
+
+    /** The noise on training inputs, or null. */
+    @Override
+    public Corruption corruption() {
+        return corruption;
     }
 
     /**
@@ -107,15 +124,15 @@ public final class Classifier {
      * and the test accuracy as the history column {@code test_accuracy}.
      */
     public History fit(Trainer trainer, LabeledImages train, LabeledImages test) {
-        int classes = network.outputs();
+        int classes = layers.outputs();
         Matrix testTargets = test.oneHotLabels(classes);
         Trainer withAccuracy = trainer.toBuilder().metric("test_accuracy", () -> accuracy(test)).build();
-        return withAccuracy.fit(network, train.images(), train.oneHotLabels(classes), test.images(), testTargets);
+        return withAccuracy.fit(this, train.images(), train.oneHotLabels(classes), test.images(), testTargets);
     }
 
     /** Class probabilities, one row per input. */
     public Matrix probabilities(Matrix x) {
-        return network.predict(x);
+        return layers.predict(x);
     }
 
     /** The most probable class of every row of {@code x}. */
@@ -140,7 +157,7 @@ public final class Classifier {
 
     /** Counts of (true class, predicted class) as a table: a {@code true} column, then one column per predicted class. */
     public Table confusionMatrix(LabeledImages data) {
-        int classes = network.outputs();
+        int classes = layers.outputs();
         int[][] counts = confusionCounts(predict(data.images()), data.labels(), classes);
         StringColumn truth = StringColumn.create("true");
         for (int t = 0; t < classes; t++) {
@@ -171,6 +188,7 @@ public final class Classifier {
 
     @Override
     public String toString() {
-        return "Classifier" + network;
+        return "Classifier" + layers.layers() + " " + objective + (corruption == null ? "" : " corruption=" + corruption)
+                + (layers.frozenLayers() > 0 ? " frozen=" + layers.frozenLayers() : "");
     }
 }

@@ -14,10 +14,12 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 import org.aelab.io.AtomicFiles;
 import org.aelab.nn.Dense;
-import org.aelab.nn.Network;
+import org.aelab.nn.Layer;
+import org.aelab.nn.LayerStack;
+import org.aelab.nn.Parameter;
 
 /**
- * Saves and loads the weights of a {@link Network} in aelab's model format, version 1, so a notebook can reuse
+ * Saves and loads the weights of a {@link LayerStack} in aelab's model format, version 1, so a notebook can reuse
  * what an earlier notebook trained. The file is UTF-8 text lines, then binary data:
  *
  * <pre>
@@ -45,7 +47,7 @@ public final class ModelFile {
     }
 
     /** Writes {@code network}'s weights and {@code parameters} to {@code file}, atomically. */
-    public static void save(Path file, Network network, Map<String, String> parameters) throws IOException {
+    public static void save(Path file, LayerStack network, Map<String, String> parameters) throws IOException {
         Map<String, String> sorted = new TreeMap<>(parameters);
         for (Map.Entry<String, String> e : sorted.entrySet()) {
             if (e.getKey().contains("=") || e.getKey().contains("\n") || e.getValue().contains("\n")) {
@@ -68,7 +70,7 @@ public final class ModelFile {
         header.append("parameters ").append(sorted.size()).append('\n');
         sorted.forEach((k, v) -> header.append(k).append('=').append(v).append('\n'));
         header.append("layers ").append(network.layers().size()).append('\n');
-        for (Dense layer : network.layers()) {
+        for (Layer layer : network.layers()) {
             header.append(describe(layer)).append('\n');
         }
         header.append("floats ").append(floats).append('\n');
@@ -87,7 +89,7 @@ public final class ModelFile {
      * version, layer shapes and {@code expectedParameters} all match; otherwise throws an IOException that
      * says what differs and leaves {@code network} unchanged.
      */
-    public static void loadInto(Path file, Network network, Map<String, String> expectedParameters) throws IOException {
+    public static void loadInto(Path file, LayerStack network, Map<String, String> expectedParameters) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + (Files.isDirectory(file) ? " is a directory" : " is missing or not a regular file")
                     + ", expected an aelab model file");
@@ -165,19 +167,19 @@ public final class ModelFile {
         }
     }
 
-    /** The arrays a model file stores, in file order: per layer its weights (unless tied), then its bias. */
-    private static List<float[]> blocks(Network network) {
+    /**
+     * The arrays a model file stores, in file order: per layer its parameters not stored before (a dense layer's
+     * weights, unless tied to an encoder's, then its bias).
+     */
+    private static List<float[]> blocks(LayerStack network) {
         List<float[]> blocks = new ArrayList<>();
-        for (Dense layer : network.layers()) {
-            if (!layer.isTied()) {
-                blocks.add(layer.weights().value().data());
-            }
-            blocks.add(layer.bias().value().data());
+        for (Parameter p : network.parameters()) {
+            blocks.add(p.value().data());
         }
         return blocks;
     }
 
-    private static long floatCount(Network network) {
+    private static long floatCount(LayerStack network) {
         long floats = 0;
         for (float[] block : blocks(network)) {
             floats += block.length;
@@ -192,7 +194,7 @@ public final class ModelFile {
      *
      * @return true when the saved weights were loaded, false when {@code train} ran
      */
-    public static boolean loadOrTrain(Path file, Network network, Map<String, String> parameters, Runnable train)
+    public static boolean loadOrTrain(Path file, LayerStack network, Map<String, String> parameters, Runnable train)
             throws IOException {
         if (Files.exists(file)) {
             try {
@@ -211,8 +213,11 @@ public final class ModelFile {
         return false;
     }
 
-    private static String describe(Dense layer) {
-        return layer.inputs() + " " + layer.outputs() + " " + layer.activation() + " " + (layer.isTied() ? "tied" : "own");
+    private static String describe(Layer layer) {
+        if (layer instanceof Dense dense) {
+            return dense.inputs() + " " + dense.outputs() + " " + dense.activation() + " " + (dense.isTied() ? "tied" : "own");
+        }
+        return layer.inputs() + " " + layer.outputs() + " " + layer.activation() + " " + layer;
     }
 
     private static String difference(Map<String, String> saved, Map<String, String> expected) {

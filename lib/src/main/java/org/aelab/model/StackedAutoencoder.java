@@ -23,7 +23,7 @@ public final class StackedAutoencoder {
         }
         for (int k = 1; k < levels.size(); k++) {
             int below = levels.get(k - 1).codeSize();
-            int inputs = levels.get(k).network().inputs();
+            int inputs = levels.get(k).inputs();
             if (inputs != below) {
                 throw new IllegalArgumentException("autoencoder " + k + " takes " + inputs + " inputs but autoencoder "
                         + (k - 1) + " gives codes of " + below + " units");
@@ -139,7 +139,7 @@ public final class StackedAutoencoder {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("StackedAutoencoder[");
-        sb.append(levels.get(0).network().inputs());
+        sb.append(levels.get(0).inputs());
         for (Autoencoder level : levels) {
             sb.append("→").append(level.codeSize());
         }

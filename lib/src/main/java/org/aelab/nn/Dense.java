@@ -1,5 +1,6 @@
 package org.aelab.nn;
 
+import java.util.List;
 import org.aelab.tensor.Gemm;
 import org.aelab.tensor.Matrix;
 
@@ -7,7 +8,9 @@ import org.aelab.tensor.Matrix;
  * A fully connected layer a = g(x·W + b), one pattern per row of x. W is inputs × outputs. A tied layer
  * uses the transpose of another layer's weights (a decoder mirroring its encoder) and has its own bias.
  */
-public final class Dense {
+public final class Dense implements Layer {
+    private static final Gemm GEMM = Gemm.standard();
+
     private final int inputs;
     private final int outputs;
     private final Activation activation;
@@ -25,7 +28,7 @@ public final class Dense {
         this.activation = activation;
         this.weights = weights;
         this.transposed = transposed;
-        this.bias = new Parameter(name + ".b", Matrix.zeros(1, outputs));
+        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, Matrix.zeros(1, outputs));
     }
 
     /** A layer with its own zero weights (fill them with an {@link Init}). */
@@ -48,31 +51,32 @@ public final class Dense {
         return new Dense(encoder.outputs, encoder.inputs, activation, encoder.weights, true, name);
     }
 
-    /** Forward pass: {@code out} = g(x·W + b). */
-    public void forward(Gemm gemm, Matrix x, Matrix out) {
-        gemm.gemm(false, transposed, 1f, x, weights.value(), 0f, out);
-        float[] o = out.data();
+    /** Forward pass: a = g(x·W + b), one pattern per row. */
+    @Override
+    public void forward(Matrix x, Matrix a, Scratch scratch) {
+        GEMM.gemm(false, transposed, 1f, x, weights.value(), 0f, a);
+        float[] out = a.data();
         float[] b = bias.value().data();
-        for (int p = 0; p < out.rows(); p++) {
+        for (int p = 0; p < a.rows(); p++) {
             int base = p * outputs;
             for (int k = 0; k < outputs; k++) {
-                o[base + k] += b[k];
+                out[base + k] += b[k];
             }
         }
-        activation.apply(out);
+        activation.apply(a);
     }
 
     /**
-     * Backward pass, given δ = ∂E/∂(x·W + b) for this layer's pre-activations (000's δ_k):
-     * ∂E/∂W += xᵀ·δ, ∂E/∂b += Σ_p δ, and, when {@code deltaInput} is not null, ∂E/∂x = δ·Wᵀ, the
-     * Σ_k δ_k·w_jk of 000 (the caller multiplies by g'(x_j) of the layer below).
-     * Gradients accumulate, so a tied weight collects both layers' contributions.
+     * Backward pass, given δ_k = ∂E/∂(x·W + b)_k at this layer's units (000's δ_k): ∂E/∂W += xᵀ·δ,
+     * ∂E/∂b += Σ_p δ, and, when {@code deltaBelow} is not null, ∂E/∂x_j = Σ_k δ_k·w_jk, i.e. δ·Wᵀ (the
+     * stack multiplies it by g'(x_j) of the layer below to make that layer's δ_j).
      */
-    public void backward(Gemm gemm, Matrix x, Matrix delta, Matrix deltaInput) {
+    @Override
+    public void backward(Matrix x, Matrix a, Matrix delta, Matrix deltaBelow, Scratch scratch) {
         if (transposed) {
-            gemm.gemm(true, false, 1f, delta, x, 1f, weights.gradient());
+            GEMM.gemm(true, false, 1f, delta, x, 1f, weights.gradient());
         } else {
-            gemm.gemm(true, false, 1f, x, delta, 1f, weights.gradient());
+            GEMM.gemm(true, false, 1f, x, delta, 1f, weights.gradient());
         }
         float[] db = bias.gradient().data();
         float[] d = delta.data();
@@ -82,8 +86,8 @@ public final class Dense {
                 db[k] += d[base + k];
             }
         }
-        if (deltaInput != null) {
-            gemm.gemm(false, !transposed, 1f, delta, weights.value(), 0f, deltaInput);
+        if (deltaBelow != null) {
+            GEMM.gemm(false, !transposed, 1f, delta, weights.value(), 0f, deltaBelow);
         }
     }
 
@@ -98,14 +102,17 @@ public final class Dense {
         return copy;
     }
 
+    @Override
     public int inputs() {
         return inputs;
     }
 
+    @Override
     public int outputs() {
         return outputs;
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }
@@ -131,6 +138,12 @@ public final class Dense {
 
     public Parameter bias() {
         return bias;
+    }
+
+    /** Weights, then bias (a tied layer's weights are its encoder's). */
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
     }
 
     @Override

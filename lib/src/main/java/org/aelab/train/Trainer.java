@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.aelab.nn.Network;
+import org.aelab.nn.Corruption;
+import org.aelab.nn.LayerStack;
+import org.aelab.nn.Objective;
 import org.aelab.nn.Parameter;
+import org.aelab.nn.Workspace;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import tech.tablesaw.api.DoubleColumn;
@@ -84,9 +87,9 @@ public final class Trainer {
         return seed;
     }
 
-    /** Trains {@code network} to map {@code inputs} to {@code targets}. */
-    public History fit(Network network, Matrix inputs, Matrix targets) {
-        return fit(network, inputs, targets, null, null);
+    /** Trains {@code model} to map {@code inputs} to {@code targets}. */
+    public History fit(Trainable model, Matrix inputs, Matrix targets) {
+        return fit(model, inputs, targets, null, null);
     }
 
     /**
@@ -100,7 +103,11 @@ public final class Trainer {
      *                                      and the learning rate
      * @throws TrainingInterruptedException when the thread is interrupted; it carries the completed epochs
      */
-    public History fit(Network network, Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
+    public History fit(Trainable model, Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
+        LayerStack network = model.layers();
+        Objective objective = model.objective();
+        Corruption corruption = model.corruption();
+        objective.requireFits(network);
         network.checkInputs("inputs", inputs);
         checkTargets("targets", inputs, targets, network);
         if ((validationInputs == null) != (validationTargets == null)) {
@@ -112,8 +119,8 @@ public final class Trainer {
         }
         int n = inputs.rows();
         int batch = Math.min(batchSize, n);
-        Network.Workspace full = network.workspace(batch);
-        Network.Workspace remainder = n % batch == 0 ? full : full.topRows(n % batch);
+        Workspace full = network.workspace(batch);
+        Workspace remainder = n % batch == 0 ? full : full.topRows(n % batch);
         Matrix batchInputs = Matrix.zeros(batch, inputs.cols());
         Matrix batchTargets = Matrix.zeros(batch, targets.cols());
         Matrix remainderInputs = batchInputs.topRows(remainder.rows());
@@ -126,7 +133,7 @@ public final class Trainer {
         }
         String[] metricNames = metrics.keySet().toArray(new String[0]);
         double[][] columns = new double[5 + metricNames.length][epochs];
-        double lossScale = network.loss().reduction().scale(n, network.outputs());
+        double lossScale = objective.loss().reduction().scale(n, network.outputs());
         loadTablesaw();
         listeners.forEach(l -> l.started(epochs));
         long startNanos = System.nanoTime();
@@ -148,16 +155,22 @@ public final class Trainer {
                                 toTable(columns, metricNames, completed));
                     }
                     boolean last = start + batch > n;
-                    Network.Workspace ws = last ? remainder : full;
+                    Workspace ws = last ? remainder : full;
                     Matrix x = last ? remainderInputs : batchInputs;
                     Matrix t = last ? remainderTargets : batchTargets;
                     inputs.gatherRows(order, start, ws.rows(), x);
                     targets.gatherRows(order, start, ws.rows(), t);
-                    network.trainingForward(ws, x, rng);
-                    network.backward(ws, t);
+                    if (corruption != null) {
+                        corruption.corrupt(x, ws.input(), rng);
+                    } else {
+                        ws.input().copyFrom(x);
+                    }
+                    network.forward(ws);
+                    lossSum += objective.lossSum(ws, t);
+                    penaltyWeighted += objective.penalty(ws) * ws.rows();
+                    objective.delta(ws, t);
+                    network.backward(ws);
                     step.step();
-                    lossSum += ws.lossSum();
-                    penaltyWeighted += ws.penaltyValue() * ws.rows();
                 }
                 double reconstruction = lossScale * lossSum;
                 double penalty = penaltyWeighted / n;
@@ -170,7 +183,7 @@ public final class Trainer {
                 lowestLoss = Math.min(lowestLoss, total);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 double validation = validationInputs == null ? Double.NaN
-                        : network.evaluateLoss(validationInputs, validationTargets);
+                        : objective.evaluateLoss(network, validationInputs, validationTargets);
                 int row = epoch - 1;
                 columns[0][row] = total;
                 columns[1][row] = reconstruction;
@@ -212,7 +225,7 @@ public final class Trainer {
      * outputs, so it stays finite) still shows divergence: it rises far above its best and past where it began,
      * or the weights run away.
      */
-    static String divergence(double loss, double best, double first, int epoch, Network network) {
+    static String divergence(double loss, double best, double first, int epoch, LayerStack network) {
         if (!Double.isFinite(loss)) {
             return "the loss is " + loss;
         }
@@ -271,7 +284,7 @@ public final class Trainer {
         return new TrainingInterruptedException(message, new History(completedEpochs, true, epoch));
     }
 
-    private static void checkTargets(String name, Matrix inputs, Matrix targets, Network network) {
+    private static void checkTargets(String name, Matrix inputs, Matrix targets, LayerStack network) {
         if (targets == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }

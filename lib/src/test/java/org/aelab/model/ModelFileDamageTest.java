@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.aelab.nn.Activation;
-import org.aelab.nn.Network;
+import org.aelab.nn.Dense;
+import org.aelab.nn.Layer;
+import org.aelab.nn.LayerStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelFileDamageTest {
     private static final Map<String, String> PARAMETERS = Map.of("epochs", "3");
 
-    private static Network network(long seed) {
+    private static LayerStack network(long seed) {
         return Autoencoder.builder().input(9).hidden(4, Activation.SIGMOID).output(Activation.SIGMOID)
-                .seed(seed).build().network();
+                .seed(seed).build().layers();
     }
 
-    private static float[] weights(Network network) {
+    private static float[] weights(LayerStack network) {
         float[] all = new float[0];
-        for (var layer : network.layers()) {
+        for (Layer l : network.layers()) {
+            Dense layer = (Dense) l;
             float[] w = layer.weightsCopy().data();
             float[] b = layer.biasCopy().data();
             float[] joined = Arrays.copyOf(all, all.length + w.length + b.length);
@@ -66,7 +69,7 @@ class ModelFileDamageTest {
         for (int lie : new int[] {floats - 1, floats + 1}) {
             Path forged = dir.resolve("forged-" + lie + ".aelab");
             Files.write(forged, withFloatCount(saved, lie));
-            Network target = network(2);
+            LayerStack target = network(2);
             float[] before = weights(target);
             IOException e = assertThrows(IOException.class, () -> ModelFile.loadInto(forged, target, PARAMETERS));
             assertEquals(forged + " holds " + lie + " floats, the network has 85 weights and biases", e.getMessage());
@@ -74,7 +77,7 @@ class ModelFileDamageTest {
         }
         Path exact = dir.resolve("exact.aelab");
         Files.write(exact, withFloatCount(saved, floats));
-        Network target = network(2);
+        LayerStack target = network(2);
         ModelFile.loadInto(exact, target, PARAMETERS);
         float[] loaded = weights(target);
         float[] quarters = new float[floats];

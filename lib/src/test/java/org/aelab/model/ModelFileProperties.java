@@ -21,7 +21,8 @@ import net.jqwik.api.statistics.Statistics;
 import org.aelab.testing.FuzzReport;
 import org.aelab.nn.Activation;
 import org.aelab.nn.Dense;
-import org.aelab.nn.Network;
+import org.aelab.nn.Layer;
+import org.aelab.nn.LayerStack;
 
 /**
  * Damaged model files: every load either succeeds with exactly the saved weights or throws an IOException
@@ -37,9 +38,9 @@ class ModelFileProperties {
 
     enum Damage { NONE, TRUNCATE, FLIP_BYTES, HEADER_LINE, APPEND, CRLF }
 
-    static Network network(long seed, boolean tied) {
+    static LayerStack network(long seed, boolean tied) {
         return Autoencoder.builder().input(9).hidden(4, Activation.SIGMOID).output(Activation.SIGMOID)
-                .tiedWeights(tied).seed(seed).build().network();
+                .tiedWeights(tied).seed(seed).build().layers();
     }
 
     private static byte[] savedOnce() {
@@ -56,9 +57,10 @@ class ModelFileProperties {
         REPORT.finish();
     }
 
-    static List<float[]> weights(Network network) {
+    static List<float[]> weights(LayerStack network) {
         List<float[]> all = new ArrayList<>();
-        for (Dense layer : network.layers()) {
+        for (Layer l : network.layers()) {
+            Dense layer = (Dense) l;
             all.add(layer.weightsCopy().data());
             all.add(layer.biasCopy().data());
         }
@@ -110,7 +112,7 @@ class ModelFileProperties {
     void everyOutcomeIsTheSavedWeightsOrANamedIOException(@ForAll Damage damage,
             @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int seed) throws IOException {
         Files.write(FILE, damage(ORIGINAL, damage, new Random(seed)));
-        Network target = network(2, false);
+        LayerStack target = network(2, false);
         List<float[]> before = weights(target);
         String outcome;
         try {

@@ -51,7 +51,7 @@ class StackAndClassifierTest {
         Classifier frozen = Classifier.on(stack.encoderLayers(), 10, Init.glorot(), 5).withFrozenEncoder();
         Trainer fine = Trainer.builder().optimizer(Optimizer.momentum(0.1, 0.9)).batchSize(32).epochs(5).seed(2).build();
         History frozenHistory = frozen.fit(fine, train, test);
-        Dense classifierFirst = frozen.network().layers().get(0);
+        Dense classifierFirst = (Dense) frozen.layers().layer(0);
         assertTrue(classifierFirst.weightsCopy().sameValues(encoderBefore), "frozen encoder not updated");
         History tuned = frozen.withTrainableEncoder().fit(fine, train, test);
         assertFalse(classifierFirst.weightsCopy().sameValues(encoderBefore), "fine-tuning updates the encoder copy");
@@ -81,7 +81,7 @@ class StackAndClassifierTest {
     void fromScratchHasTheSameShapeAndBadStacksAreNamed() {
         Classifier scratch = Classifier.fromScratch(784, new int[] {625, 100}, Activation.SIGMOID, 10, Init.glorot(), 1);
         assertEquals("[Dense(784→625, sigmoid), Dense(625→100, sigmoid), Dense(100→10, softmax)]",
-                scratch.network().layers().toString());
+                scratch.layers().layers().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StackedAutoencoder.of(level(784, 64, 1)).withLevel(level(50, 10, 2)));
         assertTrue(e.getMessage().contains("autoencoder 1 takes 50 inputs but autoencoder 0 gives codes of 64 units"), e.getMessage());

@@ -50,7 +50,8 @@ class GradientCheckTest {
             Init.uniform(0.8).fill(layer.weights().value(), rng);
             Init.uniform(0.3).fill(layer.bias().value(), rng);
         }
-        Network network = new Network(layers, loss, penalty, 1, null, weightDecay);
+        LayerStack stack = new LayerStack(layers);
+        Objective objective = Objective.of(loss).withPenalty(penalty, 1).withWeightDecay(weightDecay);
         Matrix x = Matrix.zeros(6, 5);
         Matrix t = Matrix.zeros(6, 5);
         for (int i = 0; i < x.data().length; i++) {
@@ -62,10 +63,12 @@ class GradientCheckTest {
                 t.set(r, r % 5, 1f);
             }
         }
-        Network.Workspace ws = network.workspace(6);
-        network.trainingForward(ws, x, rng);
-        network.backward(ws, t);
-        List<Parameter> parameters = network.trainableParameters();
+        Workspace ws = stack.workspace(6);
+        ws.input().copyFrom(x);
+        stack.forward(ws);
+        objective.delta(ws, t);
+        stack.backward(ws);
+        List<Parameter> parameters = stack.trainableParameters();
         assertTrue(parameters.size() == (tied ? 6 : 8), "trainable parameter count");
         List<float[]> analyticGradients = parameters.stream().map(p -> p.gradient().data().clone()).toList();
         int checked = 0;
@@ -76,9 +79,9 @@ class GradientCheckTest {
             for (int i = 0; i < w.length; i++) {
                 float original = w[i];
                 w[i] = original + H;
-                double plus = totalLoss(network, ws, x, t, rng);
+                double plus = totalLoss(stack, objective, ws, t);
                 w[i] = original - H;
-                double minus = totalLoss(network, ws, x, t, rng);
+                double minus = totalLoss(stack, objective, ws, t);
                 w[i] = original;
                 double numeric = (plus - minus) / (2 * H);
                 double error = Math.abs(numeric - analytic[i]);
@@ -90,10 +93,9 @@ class GradientCheckTest {
         assertTrue(checked >= 48, "checked " + checked + " gradient entries");
     }
 
-    private static double totalLoss(Network network, Network.Workspace ws, Matrix x, Matrix t, Rng rng) {
-        network.trainingForward(ws, x, rng);
-        network.backward(ws, t);
-        Matrix out = ws.activations(network.layers().size() - 1);
-        return network.loss().reduction().scale(out.rows(), out.cols()) * ws.lossSum() + ws.penaltyValue();
+    /** J of the batch already in {@code ws.input()}, from a fresh forward pass. */
+    private static double totalLoss(LayerStack stack, Objective objective, Workspace ws, Matrix t) {
+        stack.forward(ws);
+        return objective.value(ws, t);
     }
 }

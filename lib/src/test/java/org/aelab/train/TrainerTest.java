@@ -14,7 +14,7 @@ import org.aelab.nn.Corruption;
 import org.aelab.nn.Dense;
 import org.aelab.nn.Init;
 import org.aelab.nn.Loss;
-import org.aelab.nn.Network;
+import org.aelab.nn.LayerStack;
 import org.aelab.nn.Reduction;
 import org.aelab.tensor.Matrix;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,11 @@ class TrainerTest {
 
     private static List<Matrix> weights(Autoencoder ae) {
         List<Matrix> out = new ArrayList<>();
-        for (Dense layer : ae.network().layers()) {
+        for (Dense layer : ae.encoder()) {
+            out.add(layer.weightsCopy());
+            out.add(layer.biasCopy());
+        }
+        for (Dense layer : ae.decoder()) {
             out.add(layer.weightsCopy());
             out.add(layer.biasCopy());
         }
@@ -113,8 +117,8 @@ class TrainerTest {
 
     @Test
     void aLossFarAboveItsBestAndItsStartIsDivergence() {
-        Network network = Autoencoder.builder().input(4).hidden(2, Activation.SIGMOID).output(Activation.SIGMOID)
-                .seed(1).build().network();
+        LayerStack network = Autoencoder.builder().input(4).hidden(2, Activation.SIGMOID).output(Activation.SIGMOID)
+                .seed(1).build().layers();
         assertEquals(null, Trainer.divergence(0.9, 0.5, 0.7, 5, network), "a rise above the start, but under 10x the best");
         assertEquals(null, Trainer.divergence(6.0, 0.5, 7.0, 5, network), "10x the best, but under the first epoch's loss");
         assertEquals(null, Trainer.divergence(8.0, 0.5, 0.7, 1, network), "the first epoch has nothing to rise from");
@@ -158,7 +162,7 @@ class TrainerTest {
         Matrix withInf = DATA.copy();
         withInf.set(0, 0, Float.POSITIVE_INFINITY);
         assertMessage(() -> ae.fit(trainer(1), DATA, withInf), "validationInputs must be finite, got Infinity at (0, 0)");
-        assertMessage(() -> trainer(1).fit(ae.network(), DATA, Matrix.zeros(49, 16)), "targets must be 50x16");
+        assertMessage(() -> trainer(1).fit(ae, DATA, Matrix.zeros(49, 16)), "targets must be 50x16");
         assertMessage(() -> Autoencoder.builder().input(0), "input size must be positive, got 0");
         assertMessage(() -> Autoencoder.builder().input(4).hidden(-3, Activation.SIGMOID), "hidden layer size must be positive, got -3");
         assertMessage(() -> Matrix.zeros(0, 3), "rows must be positive, got 0");
