@@ -1,6 +1,7 @@
 package org.aelab.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import org.aelab.tensor.Gemm;
 import org.aelab.tensor.Matrix;
 
@@ -15,10 +16,11 @@ import org.aelab.tensor.Matrix;
  * stored K × F (K = C·k·k, the fan-in, by F, the fan-out), the inputs × outputs layout of {@link Dense}, so an
  * {@link Init} fills it the same way; column f read as C planes of k×k is filter f.
  *
- * <p>The layer keeps its own unrolling buffers, sized once for a chunk of images that fits in cache, so batches of
- * any size run without allocation; one layer must therefore not be used by two threads at once.
+ * <p>The unrolled patches of a chunk of images that fits in cache live in the layer's {@link #scratch}, made once per
+ * workspace, so training allocates nothing per batch.
  */
-public final class Conv2D {
+public final class Conv2D implements Layer {
+    private static final Gemm GEMM = Gemm.standard();
     /** Floats of unrolled patches per chunk: 1 MB, so the unrolled chunk stays in a core's L2 cache. */
     static final int COLUMN_BUDGET = 1 << 18;
 
@@ -31,10 +33,6 @@ public final class Conv2D {
     private final Parameter weights;
     private final Parameter bias;
     private final int chunkImages;
-    private final float[] columns;        // K × (chunk·Ho·Wo): the unrolled patches, in backward also ∂E/∂col
-    private final float[] chunkOutput;    // F × (chunk·Ho·Wo): Z of a chunk, in backward its δ
-    private final Matrix[] columnViews;   // by images in the chunk, made on first use
-    private final Matrix[] chunkOutputViews;
 
     Conv2D(ImageShape input, int filters, int kernel, Padding padding, Activation activation, String name, int chunkImages) {
         if (input == null || padding == null || activation == null) {
@@ -58,13 +56,9 @@ public final class Conv2D {
         this.unroll = new Im2Col(input, kernel, padding.border(kernel));
         this.output = new ImageShape(filters, unroll.outHeight(), unroll.outWidth());
         this.weights = new Parameter(name + ".W", Matrix.zeros(unroll.taps(), filters));
-        this.bias = new Parameter(name + ".b", Matrix.zeros(1, filters));
+        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, Matrix.zeros(1, filters));
         this.chunkImages = chunkImages > 0 ? chunkImages
                 : Math.max(1, COLUMN_BUDGET / (unroll.taps() * unroll.positions()));
-        this.columns = new float[Math.multiplyExact(unroll.taps(), this.chunkImages * unroll.positions())];
-        this.chunkOutput = new float[Math.multiplyExact(filters, this.chunkImages * unroll.positions())];
-        this.columnViews = new Matrix[this.chunkImages + 1];
-        this.chunkOutputViews = new Matrix[this.chunkImages + 1];
     }
 
     /**
@@ -75,25 +69,36 @@ public final class Conv2D {
         return new Conv2D(input, filters, kernel, padding, activation, name, 0);
     }
 
+    /** Buffers for the unrolled patches of one chunk of images (at most {@code batchSize}) and their product. */
+    @Override
+    public Scratch scratch(int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        return new Chunk(Math.min(batchSize, chunkImages));
+    }
+
     /** Forward pass: {@code out} = g(W ⋆ x + b), one image per row of {@code x} and {@code out}. */
-    public void forward(Gemm gemm, Matrix x, Matrix out) {
+    @Override
+    public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
+        Chunk chunk = (Chunk) scratch;
         int positions = unroll.positions();
         float[] o = out.data();
         float[] b = bias.value().data();
-        for (int first = 0; first < x.rows(); first += chunkImages) {
-            int images = Math.min(chunkImages, x.rows() - first);
-            Matrix col = columnView(images);
-            Matrix z = chunkOutputView(images);
+        for (int first = 0; first < x.rows(); first += chunk.images) {
+            int images = Math.min(chunk.images, x.rows() - first);
+            Matrix col = chunk.columns(images);
+            Matrix z = chunk.product(images);
             unroll.im2col(x.data(), first, images, col.data());
-            gemm.gemm(true, false, 1f, weights.value(), col, 0f, z);      // Z (F × P) = Wᵀ·col
+            GEMM.gemm(true, false, 1f, weights.value(), col, 0f, z);      // Z (F × P) = Wᵀ·col
             // z[f][(n, o)] → out[first + n][f][o], plus b[f]
             for (int f = 0; f < output.channels(); f++) {
                 for (int n = 0; n < images; n++) {
                     int from = (f * images + n) * positions;
                     int to = (first + n) * output.size() + f * positions;
                     for (int i = 0; i < positions; i++) {
-                        o[to + i] = chunkOutput[from + i] + b[f];
+                        o[to + i] = z.data()[from + i] + b[f];
                     }
                 }
             }
@@ -105,18 +110,21 @@ public final class Conv2D {
      * Backward pass, given δ = ∂E/∂z at this layer's pre-activations: ∂E/∂W += col·δᵀ, ∂E/∂b[f] += Σ_(n, o) δ[n][f][o],
      * and, when {@code deltaInput} is not null, ∂E/∂x = col2im(W·δ) (the caller multiplies by g' of the layer below).
      */
-    public void backward(Gemm gemm, Matrix x, Matrix delta, Matrix deltaInput) {
+    @Override
+    public void backward(Matrix x, Matrix a, Matrix delta, Matrix deltaInput, Scratch scratch) {
         checkBatch("x", x, "delta", delta);
+        Chunk chunk = (Chunk) scratch;
         if (deltaInput != null) {
             x.requireSameShape("deltaInput", deltaInput);
         }
         int positions = unroll.positions();
         float[] d = delta.data();
         float[] db = bias.gradient().data();
-        for (int first = 0; first < x.rows(); first += chunkImages) {
-            int images = Math.min(chunkImages, x.rows() - first);
-            Matrix col = columnView(images);
-            Matrix dz = chunkOutputView(images);
+        for (int first = 0; first < x.rows(); first += chunk.images) {
+            int images = Math.min(chunk.images, x.rows() - first);
+            Matrix col = chunk.columns(images);
+            Matrix dz = chunk.product(images);
+            float[] dzData = dz.data();
             // δ[first + n][f][o] → dz[f][(n, o)], summing ∂E/∂b on the way
             for (int f = 0; f < output.channels(); f++) {
                 float sum = 0f;
@@ -124,16 +132,16 @@ public final class Conv2D {
                     int from = (first + n) * output.size() + f * positions;
                     int to = (f * images + n) * positions;
                     for (int i = 0; i < positions; i++) {
-                        chunkOutput[to + i] = d[from + i];
+                        dzData[to + i] = d[from + i];
                         sum += d[from + i];
                     }
                 }
                 db[f] += sum;
             }
             unroll.im2col(x.data(), first, images, col.data());
-            gemm.gemm(false, true, 1f, col, dz, 1f, weights.gradient());   // ∂E/∂W (K × F) += col·δᵀ
+            GEMM.gemm(false, true, 1f, col, dz, 1f, weights.gradient());   // ∂E/∂W (K × F) += col·δᵀ
             if (deltaInput != null) {
-                gemm.gemm(false, false, 1f, weights.value(), dz, 0f, col); // ∂E/∂col (K × P) = W·δ
+                GEMM.gemm(false, false, 1f, weights.value(), dz, 0f, col); // ∂E/∂col (K × P) = W·δ
                 Arrays.fill(deltaInput.data(), first * input.size(), (first + images) * input.size(), 0f);
                 unroll.col2imAdd(col.data(), first, images, deltaInput.data());
             }
@@ -145,18 +153,55 @@ public final class Conv2D {
     }
 
 
-    private Matrix columnView(int images) {
-        if (columnViews[images] == null) {
-            columnViews[images] = Matrix.wrap(unroll.taps(), images * unroll.positions(), columns);
+    /** The unrolled patches (K × chunk·Ho·Wo, in backward also ∂E/∂col) and their product Z (F × chunk·Ho·Wo, in backward δ). */
+    private final class Chunk implements Scratch {
+        final int images;
+        private final float[] columns;
+        private final float[] product;
+        private final Matrix[] columnViews;   // by images in the chunk: the last batch of an epoch may be shorter
+        private final Matrix[] productViews;
+
+        Chunk(int images) {
+            this.images = images;
+            this.columns = new float[Math.multiplyExact(unroll.taps(), images * unroll.positions())];
+            this.product = new float[Math.multiplyExact(output.channels(), images * unroll.positions())];
+            this.columnViews = new Matrix[images + 1];
+            this.productViews = new Matrix[images + 1];
         }
-        return columnViews[images];
+
+        Matrix columns(int n) {
+            if (columnViews[n] == null) {
+                columnViews[n] = Matrix.wrap(unroll.taps(), n * unroll.positions(), columns);
+            }
+            return columnViews[n];
+        }
+
+        Matrix product(int n) {
+            if (productViews[n] == null) {
+                productViews[n] = Matrix.wrap(output.channels(), n * unroll.positions(), product);
+            }
+            return productViews[n];
+        }
+
+        @Override
+        public String toString() {
+            return "im2col buffers for " + images + " images of " + input;
+        }
     }
 
-    private Matrix chunkOutputView(int images) {
-        if (chunkOutputViews[images] == null) {
-            chunkOutputViews[images] = Matrix.wrap(output.channels(), images * unroll.positions(), chunkOutput);
-        }
-        return chunkOutputViews[images];
+    @Override
+    public int inputs() {
+        return input.size();
+    }
+
+    @Override
+    public int outputs() {
+        return output.size();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
     }
 
     public ImageShape inputShape() {
@@ -175,6 +220,7 @@ public final class Conv2D {
         return padding;
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }

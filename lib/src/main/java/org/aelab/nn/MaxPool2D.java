@@ -1,6 +1,7 @@
 package org.aelab.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import org.aelab.tensor.Matrix;
 
 /**
@@ -13,7 +14,7 @@ import org.aelab.tensor.Matrix;
  * </pre>
  * The backward pass finds each maximum again from the input, so the layer keeps no per-batch state.
  */
-public final class MaxPool2D {
+public final class MaxPool2D implements Layer {
     private final ImageShape input;
     private final ImageShape output;
     private final int size;
@@ -40,7 +41,8 @@ public final class MaxPool2D {
     }
 
     /** {@code out} = the maximum of each window of each image of {@code x}. */
-    public void forward(Matrix x, Matrix out) {
+    @Override
+    public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
         float[] in = x.data();
         float[] o = out.data();
@@ -57,7 +59,11 @@ public final class MaxPool2D {
     }
 
     /** {@code deltaInput} = ∂E/∂x: each δ routed to the position its window's maximum came from. */
-    public void backward(Matrix x, Matrix delta, Matrix deltaInput) {
+    @Override
+    public void backward(Matrix x, Matrix out, Matrix delta, Matrix deltaInput, Scratch scratch) {
+        if (deltaInput == null) {
+            return; // no parameters: only ∂E/∂x to compute
+        }
         checkBatch("x", x, "delta", delta);
         x.requireSameShape("deltaInput", deltaInput);
         float[] in = x.data();
@@ -96,6 +102,27 @@ public final class MaxPool2D {
         ImageShape.requireBatches(input, inName, in, output, outName, out);
     }
 
+
+    @Override
+    public int inputs() {
+        return input.size();
+    }
+
+    @Override
+    public int outputs() {
+        return output.size();
+    }
+
+    /** None: pooling and up-sampling end in no activation. */
+    @Override
+    public Activation activation() {
+        return Activation.IDENTITY;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
 
     public ImageShape inputShape() {
         return input;

@@ -1,6 +1,7 @@
 package org.aelab.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import org.aelab.tensor.Matrix;
 
 /**
@@ -11,7 +12,7 @@ import org.aelab.tensor.Matrix;
  *   ∂E/∂in[n][c][y][x] = Σ over the s×s block it was copied to of δ[n][c][s·y + i][s·x + j]
  * </pre>
  */
-public final class UpSample2D {
+public final class UpSample2D implements Layer {
     private final ImageShape input;
     private final ImageShape output;
     private final int factor;
@@ -35,7 +36,8 @@ public final class UpSample2D {
     }
 
     /** {@code out} = each pixel of {@code x} repeated into a factor×factor block. */
-    public void forward(Matrix x, Matrix out) {
+    @Override
+    public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
         float[] in = x.data();
         float[] o = out.data();
@@ -55,7 +57,11 @@ public final class UpSample2D {
     }
 
     /** {@code deltaInput} = ∂E/∂x: the sum of δ over each pixel's block. */
-    public void backward(Matrix x, Matrix delta, Matrix deltaInput) {
+    @Override
+    public void backward(Matrix x, Matrix out, Matrix delta, Matrix deltaInput, Scratch scratch) {
+        if (deltaInput == null) {
+            return; // no parameters: only ∂E/∂x to compute
+        }
         checkBatch("x", x, "delta", delta);
         x.requireSameShape("deltaInput", deltaInput);
         float[] d = delta.data();
@@ -80,6 +86,27 @@ public final class UpSample2D {
         ImageShape.requireBatches(input, inName, in, output, outName, out);
     }
 
+
+    @Override
+    public int inputs() {
+        return input.size();
+    }
+
+    @Override
+    public int outputs() {
+        return output.size();
+    }
+
+    /** None: pooling and up-sampling end in no activation. */
+    @Override
+    public Activation activation() {
+        return Activation.IDENTITY;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
 
     public ImageShape inputShape() {
         return input;

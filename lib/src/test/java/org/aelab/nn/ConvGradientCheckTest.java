@@ -2,7 +2,6 @@ package org.aelab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.aelab.tensor.Gemm;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConvGradientCheckTest {
     private static final float H = 1e-2f;
-    private static final Gemm GEMM = Gemm.standard();
+    private static final Layer.Scratch NONE = Layer.Scratch.NONE;
 
     /** E(x) for the current values of the parameters and of x. */
     private interface Scalar {
@@ -62,7 +61,7 @@ class ConvGradientCheckTest {
         Matrix r = ConvolutionTest.random(images, c.outputShape().size(), rng);
         Matrix out = Matrix.zeros(images, c.outputShape().size());
         Scalar e = () -> {
-            c.forward(GEMM, x, out);
+            c.forward(x, out, c.scratch(8));
             return dot(r, out);
         };
         e.value();
@@ -72,7 +71,7 @@ class ConvGradientCheckTest {
         c.bias().gradient().fill(0f);
         Matrix dx = Matrix.zeros(images, in.size());
         dx.fill(9f);                                           // stale values must be overwritten
-        c.backward(GEMM, x, delta, dx);
+        c.backward(x, out, delta, dx, c.scratch(8));
         check("∂E/∂W", c.weights().value().data(), c.weights().gradient().data().clone(), e);
         check("∂E/∂b", c.bias().value().data(), c.bias().gradient().data().clone(), e);
         check("∂E/∂x", x.data(), dx.data().clone(), e);
@@ -87,9 +86,9 @@ class ConvGradientCheckTest {
         Matrix r = ConvolutionTest.random(3, pool.outputShape().size(), rng);
         Matrix out = Matrix.zeros(3, pool.outputShape().size());
         Matrix dx = Matrix.zeros(3, in.size());
-        pool.backward(x, r, dx);
+        pool.backward(x, null, r, dx, NONE);
         check("∂E/∂x", x.data(), dx.data().clone(), () -> {
-            pool.forward(x, out);
+            pool.forward(x, out, NONE);
             return dot(r, out);
         });
     }
@@ -103,9 +102,9 @@ class ConvGradientCheckTest {
         Matrix r = ConvolutionTest.random(2, up.outputShape().size(), rng);
         Matrix out = Matrix.zeros(2, up.outputShape().size());
         Matrix dx = Matrix.zeros(2, in.size());
-        up.backward(x, r, dx);
+        up.backward(x, null, r, dx, NONE);
         check("∂E/∂x", x.data(), dx.data().clone(), () -> {
-            up.forward(x, out);
+            up.forward(x, out, NONE);
             return dot(r, out);
         });
     }
@@ -146,9 +145,9 @@ class ConvGradientCheckTest {
         Matrix y = Matrix.zeros(n, c2.outputShape().size());
         Loss bce = Loss.bce(Reduction.MEAN);
         Scalar e = () -> {
-            c1.forward(GEMM, x, a1);
-            up.forward(a1, a2);
-            c2.forward(GEMM, a2, y);
+            c1.forward(x, a1, c1.scratch(8));
+            up.forward(a1, a2, NONE);
+            c2.forward(a2, y, c2.scratch(8));
             return bce.value(y, target);
         };
         e.value();
@@ -161,10 +160,10 @@ class ConvGradientCheckTest {
             c.bias().gradient().fill(0f);
         }
         bce.outputDelta(Activation.SIGMOID, y, target, (float) bce.reduction().scale(n, y.cols()), d2);
-        c2.backward(GEMM, a2, d2, dUp);
-        up.backward(a1, dUp, d1);
+        c2.backward(a2, y, d2, dUp, c2.scratch(8));
+        up.backward(a1, a2, dUp, d1, NONE);
         Activation.TANH.backprop(a1, d1);
-        c1.backward(GEMM, x, d1, dx);
+        c1.backward(x, a1, d1, dx, c1.scratch(8));
         check("c1 ∂E/∂W", c1.weights().value().data(), c1.weights().gradient().data().clone(), e);
         check("c1 ∂E/∂b", c1.bias().value().data(), c1.bias().gradient().data().clone(), e);
         check("c2 ∂E/∂W", c2.weights().value().data(), c2.weights().gradient().data().clone(), e);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.aelab.tensor.Gemm;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Convolution, max-pooling and up-sampling on cases worked by hand, and the convolution against a direct loop. */
 class ConvolutionTest {
-    private static final Gemm GEMM = Gemm.standard();
+    private static final Layer.Scratch NONE = Layer.Scratch.NONE;
     private static final float[] ONE_TO_NINE = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 
     private static Conv2D conv(ImageShape in, int filters, Padding padding, float[] weights) {
@@ -25,7 +24,7 @@ class ConvolutionTest {
 
     private static float[] forward(Conv2D c, float[] image) {
         Matrix out = Matrix.zeros(1, c.outputShape().size());
-        c.forward(GEMM, Matrix.wrap(1, image.length, image.clone()), out);
+        c.forward(Matrix.wrap(1, image.length, image.clone()), out, c.scratch(8));
         return out.data();
     }
 
@@ -84,7 +83,7 @@ class ConvolutionTest {
         Init.uniform(1).fill(c.bias().value(), rng);
         Matrix x = random(images, in.size(), rng);
         Matrix out = Matrix.zeros(images, c.outputShape().size());
-        c.forward(GEMM, x, out);
+        c.forward(x, out, c.scratch(8));
         Matrix expected = directConvolution(c, x);
         for (int i = 0; i < out.data().length; i++) {
             assertEquals(expected.data()[i], out.data()[i], 1e-4, "output value " + i);
@@ -131,7 +130,7 @@ class ConvolutionTest {
             image[i] = i; // in[y][x] = 7y + x: each window's maximum is its bottom-right pixel
         }
         Matrix out = Matrix.zeros(1, 16);
-        pool.forward(Matrix.wrap(1, 49, image), out);
+        pool.forward(Matrix.wrap(1, 49, image), out, NONE);
         assertArrayEquals(new float[] {8, 10, 12, 13, 22, 24, 26, 27, 36, 38, 40, 41, 43, 45, 47, 48}, out.data());
         // backward: each δ goes to its window's maximum; the 1-pixel windows of the last row/column route theirs too
         Matrix delta = Matrix.zeros(1, 16);
@@ -140,7 +139,7 @@ class ConvolutionTest {
         }
         Matrix dx = Matrix.zeros(1, 49);
         dx.fill(7f); // stale values must be overwritten
-        pool.backward(Matrix.wrap(1, 49, image), delta, dx);
+        pool.backward(Matrix.wrap(1, 49, image), null, delta, dx, NONE);
         float sum = 0;
         int nonzero = 0;
         for (float v : dx.data()) {
@@ -159,10 +158,10 @@ class ConvolutionTest {
         MaxPool2D pool = MaxPool2D.of(new ImageShape(2, 2, 2), 2);
         Matrix x = Matrix.of(new float[][] {{1, 5, 5, 2, -4, -3, -2, -1}, {0, 0, 0, 0, 9, 1, 1, 1}});
         Matrix out = Matrix.zeros(2, 2);
-        pool.forward(x, out);
+        pool.forward(x, out, NONE);
         assertArrayEquals(new float[] {5, -1, 0, 9}, out.data());
         Matrix dx = Matrix.zeros(2, 8);
-        pool.backward(x, Matrix.of(new float[][] {{1, 2}, {3, 4}}), dx);
+        pool.backward(x, null, Matrix.of(new float[][] {{1, 2}, {3, 4}}), dx, NONE);
         assertArrayEquals(new float[] {0, 1, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0, 4, 0, 0, 0}, dx.data());
     }
 
@@ -171,14 +170,14 @@ class ConvolutionTest {
         UpSample2D up = UpSample2D.of(new ImageShape(1, 2, 2), 2);
         assertEquals(new ImageShape(1, 4, 4), up.outputShape());
         Matrix out = Matrix.zeros(1, 16);
-        up.forward(Matrix.of(new float[][] {{1, 2, 3, 4}}), out);
+        up.forward(Matrix.of(new float[][] {{1, 2, 3, 4}}), out, NONE);
         assertArrayEquals(new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, out.data());
         Matrix delta = Matrix.zeros(1, 16);
         for (int i = 0; i < 16; i++) {
             delta.data()[i] = i;
         }
         Matrix dx = Matrix.zeros(1, 4);
-        up.backward(Matrix.zeros(1, 4), delta, dx);
+        up.backward(Matrix.zeros(1, 4), null, delta, dx, NONE);
         // block sums of 0..15 laid out 4×4: 0+1+4+5, 2+3+6+7, 8+9+12+13, 10+11+14+15
         assertArrayEquals(new float[] {10, 18, 42, 50}, dx.data());
     }
@@ -229,16 +228,16 @@ class ConvolutionTest {
         assertMessage("up-sampling factor must be positive (2 doubles height and width), got -2", () -> UpSample2D.of(s, -2));
         Conv2D c = Conv2D.of(s, 4, 3, Padding.SAME, Activation.RELU, "c1");
         assertMessage("x must have 784 columns (one 1×28×28 image per row), got 2x785",
-                () -> c.forward(GEMM, Matrix.zeros(2, 785), Matrix.zeros(2, 4 * 784)));
+                () -> c.forward(Matrix.zeros(2, 785), Matrix.zeros(2, 4 * 784), c.scratch(2)));
         assertMessage("out must have 3136 columns (one 4×28×28 image per row), got 2x784",
-                () -> c.forward(GEMM, Matrix.zeros(2, 784), Matrix.zeros(2, 784)));
+                () -> c.forward(Matrix.zeros(2, 784), Matrix.zeros(2, 784), c.scratch(2)));
         assertMessage("out must have one row per image of x (2), got 3x3136",
-                () -> c.forward(GEMM, Matrix.zeros(2, 784), Matrix.zeros(3, 4 * 784)));
+                () -> c.forward(Matrix.zeros(2, 784), Matrix.zeros(3, 4 * 784), c.scratch(2)));
         assertMessage("deltaInput must be 2x784, got 1x784",
-                () -> c.backward(GEMM, Matrix.zeros(2, 784), Matrix.zeros(2, 4 * 784), Matrix.zeros(1, 784)));
+                () -> c.backward(Matrix.zeros(2, 784), null, Matrix.zeros(2, 4 * 784), Matrix.zeros(1, 784), c.scratch(2)));
         MaxPool2D pool = MaxPool2D.of(new ImageShape(2, 7, 7), 2);
         assertMessage("delta must have 32 columns (one 2×4×4 image per row), got 1x98",
-                () -> pool.backward(Matrix.zeros(1, 98), Matrix.zeros(1, 98), Matrix.zeros(1, 98)));
+                () -> pool.backward(Matrix.zeros(1, 98), null, Matrix.zeros(1, 98), Matrix.zeros(1, 98), NONE));
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
