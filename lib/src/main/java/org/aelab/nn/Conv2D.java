@@ -12,11 +12,18 @@ import org.aelab.tensor.Matrix;
  * <pre>
  *   z[n][f][oy][ox] = b[f] + Σ_(c, ky, kx) W[(c, ky, kx)][f] · x[n][c][oy + ky − p][ox + kx − p]
  * </pre>
- * computed as one matrix product per chunk of images, Z = Wᵀ·col, on {@link Im2Col}'s unrolled patches. W is
- * stored K × F (K = C·k·k, the fan-in, by F, the fan-out), the inputs × outputs layout of {@link Dense}, so an
+ * W is stored K × F (K = C·k·k, the fan-in, by F, the fan-out), the inputs × outputs layout of {@link Dense}, so an
  * {@link Init} fills it the same way; column f read as C planes of k×k is filter f.
  *
- * <p>The unrolled patches of a chunk of images that fits in cache live in the layer's {@link #scratch}, made once per
+ * <p>The sum is one matrix product per chunk of images, on the side with fewer channels unrolled by {@link Im2Col}:
+ * <ul>
+ *   <li>F ≥ C, unroll the input: Z = Wᵀ·im2col(x); backward ∂E/∂W = im2col(x)·δᵀ, ∂E/∂x = col2im(W·δ).</li>
+ *   <li>F &lt; C (fewer output channels, as in a decoder's last layer), unroll the output: T = V·X gives every filter
+ *   tap's contribution at every input pixel (V is W regrouped per filter and tap, X the input as C rows), and
+ *   z = col2im(T) adds each contribution to the output pixel it belongs to; backward ∂E/∂V = im2col(δ)·Xᵀ,
+ *   ∂E/∂X = Vᵀ·im2col(δ). This is a 'transposed convolution' unrolling: it has F·k·k rows instead of C·k·k.</li>
+ * </ul>
+ * The unrolled matrices of a chunk of images that fits in cache live in the layer's {@link #scratch}, made once per
  * workspace, so training allocates nothing per batch.
  */
 public final class Conv2D implements Layer {
@@ -30,6 +37,8 @@ public final class Conv2D implements Layer {
     private final Padding padding;
     private final Activation activation;
     private final Im2Col unroll;
+    private final Im2Col outputUnroll;
+    private final boolean unrollOutput;
     private final Parameter weights;
     private final Parameter bias;
     private final int chunkImages;
@@ -57,8 +66,11 @@ public final class Conv2D implements Layer {
         this.output = new ImageShape(filters, unroll.outHeight(), unroll.outWidth());
         this.weights = new Parameter(name + ".W", Matrix.zeros(unroll.taps(), filters));
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, Matrix.zeros(1, filters));
-        this.chunkImages = chunkImages > 0 ? chunkImages
-                : Math.max(1, COLUMN_BUDGET / (unroll.taps() * unroll.positions()));
+        // the output seen as an F-channel image, unrolled with the flipped kernel: padding k − 1 − p maps it back to H×W
+        this.outputUnroll = new Im2Col(output, kernel, kernel - 1 - padding.border(kernel));
+        this.unrollOutput = filters < input.channels();
+        int perImage = unrollOutput ? outputUnroll.taps() * outputUnroll.positions() : unroll.taps() * unroll.positions();
+        this.chunkImages = chunkImages > 0 ? chunkImages : Math.max(1, COLUMN_BUDGET / perImage);
     }
 
     /**
@@ -83,32 +95,58 @@ public final class Conv2D implements Layer {
     public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
         Chunk chunk = (Chunk) scratch;
-        int positions = unroll.positions();
-        float[] o = out.data();
-        float[] b = bias.value().data();
+        if (unrollOutput) {
+            chunk.regroupWeights();
+        }
         for (int first = 0; first < x.rows(); first += chunk.images) {
             int images = Math.min(chunk.images, x.rows() - first);
-            Matrix col = chunk.columns(images);
-            Matrix z = chunk.product(images);
-            unroll.im2col(x.data(), first, images, col.data());
-            GEMM.gemm(true, false, 1f, weights.value(), col, 0f, z);      // Z (F × P) = Wᵀ·col
-            // z[f][(n, o)] → out[first + n][f][o], plus b[f]
-            for (int f = 0; f < output.channels(); f++) {
-                for (int n = 0; n < images; n++) {
-                    int from = (f * images + n) * positions;
-                    int to = (first + n) * output.size() + f * positions;
-                    for (int i = 0; i < positions; i++) {
-                        o[to + i] = z.data()[from + i] + b[f];
-                    }
-                }
+            if (unrollOutput) {
+                forwardByOutputTaps(x, out, chunk, first, images);
+            } else {
+                forwardByInputPatches(x, out, chunk, first, images);
             }
         }
         activation.apply(out);
     }
 
+    private void forwardByInputPatches(Matrix x, Matrix out, Chunk chunk, int first, int images) {
+        Matrix col = chunk.columns(images);
+        Matrix z = chunk.planes(images);
+        unroll.im2col(x.data(), first, images, col.data());
+        GEMM.gemm(true, false, 1f, weights.value(), col, 0f, z);      // Z (F × P) = Wᵀ·col
+        float[] b = bias.value().data();
+        int positions = unroll.positions();
+        for (int f = 0; f < output.channels(); f++) {                  // z[f][(n, o)] + b[f] → out[first + n][f][o]
+            for (int n = 0; n < images; n++) {
+                int from = (f * images + n) * positions;
+                int to = (first + n) * output.size() + f * positions;
+                for (int i = 0; i < positions; i++) {
+                    out.data()[to + i] = z.data()[from + i] + b[f];
+                }
+            }
+        }
+    }
+
+    private void forwardByOutputTaps(Matrix x, Matrix out, Chunk chunk, int first, int images) {
+        Matrix channels = chunk.planes(images);
+        Matrix taps = chunk.columns(images);
+        toChannelRows(x.data(), first, images, channels.data());
+        GEMM.gemm(false, false, 1f, chunk.regrouped, channels, 0f, taps); // T ((F·k·k) × P) = V·X
+        float[] o = out.data();
+        float[] b = bias.value().data();
+        for (int n = first; n < first + images; n++) {
+            for (int f = 0; f < output.channels(); f++) {
+                int plane = n * output.size() + f * output.plane();
+                Arrays.fill(o, plane, plane + output.plane(), b[f]);
+            }
+        }
+        outputUnroll.col2imAdd(taps.data(), first, images, o);           // z[n][f][o] += Σ_taps T at the tap's input pixel
+    }
+
     /**
-     * Backward pass, given δ = ∂E/∂z at this layer's pre-activations: ∂E/∂W += col·δᵀ, ∂E/∂b[f] += Σ_(n, o) δ[n][f][o],
-     * and, when {@code deltaInput} is not null, ∂E/∂x = col2im(W·δ) (the caller multiplies by g' of the layer below).
+     * Backward pass, given δ = ∂E/∂z at this layer's pre-activations: ∂E/∂W += im2col(x)·δᵀ, ∂E/∂b[f] += Σ_(n, o) δ[n][f][o],
+     * and, when {@code deltaInput} is not null, ∂E/∂x = col2im(W·δ) (the caller multiplies by g' of the layer below);
+     * the same sums regrouped when the output is unrolled.
      */
     @Override
     public void backward(Matrix x, Matrix a, Matrix delta, Matrix deltaInput, Scratch scratch) {
@@ -117,33 +155,87 @@ public final class Conv2D implements Layer {
         if (deltaInput != null) {
             x.requireSameShape("deltaInput", deltaInput);
         }
-        int positions = unroll.positions();
-        float[] d = delta.data();
-        float[] db = bias.gradient().data();
+        addBiasGradient(delta);
+        if (unrollOutput) {
+            chunk.regroupWeights();
+            chunk.regroupedGradient.fill(0f);
+        }
         for (int first = 0; first < x.rows(); first += chunk.images) {
             int images = Math.min(chunk.images, x.rows() - first);
-            Matrix col = chunk.columns(images);
-            Matrix dz = chunk.product(images);
-            float[] dzData = dz.data();
-            // δ[first + n][f][o] → dz[f][(n, o)], summing ∂E/∂b on the way
+            if (unrollOutput) {
+                backwardByOutputTaps(x, delta, deltaInput, chunk, first, images);
+            } else {
+                backwardByInputPatches(x, delta, deltaInput, chunk, first, images);
+            }
+        }
+        if (unrollOutput) {
+            chunk.addRegroupedGradient();
+        }
+    }
+
+    /** ∂E/∂b[f] += Σ over images and pixels of δ[n][f][o]. */
+    private void addBiasGradient(Matrix delta) {
+        float[] d = delta.data();
+        float[] db = bias.gradient().data();
+        for (int n = 0; n < delta.rows(); n++) {
             for (int f = 0; f < output.channels(); f++) {
+                int plane = n * output.size() + f * output.plane();
                 float sum = 0f;
-                for (int n = 0; n < images; n++) {
-                    int from = (first + n) * output.size() + f * positions;
-                    int to = (f * images + n) * positions;
-                    for (int i = 0; i < positions; i++) {
-                        dzData[to + i] = d[from + i];
-                        sum += d[from + i];
-                    }
+                for (int i = plane; i < plane + output.plane(); i++) {
+                    sum += d[i];
                 }
                 db[f] += sum;
             }
-            unroll.im2col(x.data(), first, images, col.data());
-            GEMM.gemm(false, true, 1f, col, dz, 1f, weights.gradient());   // ∂E/∂W (K × F) += col·δᵀ
-            if (deltaInput != null) {
-                GEMM.gemm(false, false, 1f, weights.value(), dz, 0f, col); // ∂E/∂col (K × P) = W·δ
-                Arrays.fill(deltaInput.data(), first * input.size(), (first + images) * input.size(), 0f);
-                unroll.col2imAdd(col.data(), first, images, deltaInput.data());
+        }
+    }
+
+    private void backwardByInputPatches(Matrix x, Matrix delta, Matrix deltaInput, Chunk chunk, int first, int images) {
+        Matrix col = chunk.columns(images);
+        Matrix dz = chunk.planes(images);
+        int positions = unroll.positions();
+        for (int f = 0; f < output.channels(); f++) {                  // δ[first + n][f][o] → dz[f][(n, o)]
+            for (int n = 0; n < images; n++) {
+                System.arraycopy(delta.data(), (first + n) * output.size() + f * positions,
+                        dz.data(), (f * images + n) * positions, positions);
+            }
+        }
+        unroll.im2col(x.data(), first, images, col.data());
+        GEMM.gemm(false, true, 1f, col, dz, 1f, weights.gradient());   // ∂E/∂W (K × F) += col·δᵀ
+        if (deltaInput != null) {
+            GEMM.gemm(false, false, 1f, weights.value(), dz, 0f, col); // ∂E/∂col (K × P) = W·δ
+            Arrays.fill(deltaInput.data(), first * input.size(), (first + images) * input.size(), 0f);
+            unroll.col2imAdd(col.data(), first, images, deltaInput.data());
+        }
+    }
+
+    private void backwardByOutputTaps(Matrix x, Matrix delta, Matrix deltaInput, Chunk chunk, int first, int images) {
+        Matrix channels = chunk.planes(images);
+        Matrix tapDeltas = chunk.columns(images);
+        toChannelRows(x.data(), first, images, channels.data());
+        outputUnroll.im2col(delta.data(), first, images, tapDeltas.data());     // ∂E/∂T = im2col(δ)
+        GEMM.gemm(false, true, 1f, tapDeltas, channels, 1f, chunk.regroupedGradient); // ∂E/∂V += ∂E/∂T·Xᵀ
+        if (deltaInput != null) {
+            GEMM.gemm(true, false, 1f, chunk.regrouped, tapDeltas, 0f, channels);  // ∂E/∂X (C × P) = Vᵀ·∂E/∂T
+            fromChannelRows(channels.data(), first, images, deltaInput.data());
+        }
+    }
+
+    /** X[c][(n, i)] = x[first + n][c][i]: the chunk's images as one row per input channel. */
+    private void toChannelRows(float[] x, int first, int images, float[] rows) {
+        int plane = input.plane();
+        for (int c = 0; c < input.channels(); c++) {
+            for (int n = 0; n < images; n++) {
+                System.arraycopy(x, (first + n) * input.size() + c * plane, rows, (c * images + n) * plane, plane);
+            }
+        }
+    }
+
+    /** The inverse of {@link #toChannelRows}: dx[first + n][c][i] = rows[c][(n, i)]. */
+    private void fromChannelRows(float[] rows, int first, int images, float[] dx) {
+        int plane = input.plane();
+        for (int c = 0; c < input.channels(); c++) {
+            for (int n = 0; n < images; n++) {
+                System.arraycopy(rows, (c * images + n) * plane, dx, (first + n) * input.size() + c * plane, plane);
             }
         }
     }
@@ -153,39 +245,85 @@ public final class Conv2D implements Layer {
     }
 
 
-    /** The unrolled patches (K × chunk·Ho·Wo, in backward also ∂E/∂col) and their product Z (F × chunk·Ho·Wo, in backward δ). */
+    /**
+     * A chunk's buffers. Unrolling the input: {@code columns} is im2col(x) (K × P), in backward also ∂E/∂col, and
+     * {@code planes} is Z (F × P), in backward δ. Unrolling the output: {@code columns} is T ((F·k·k) × P), in backward
+     * ∂E/∂T, {@code planes} is X (C × P), in backward ∂E/∂X, and V, ∂E/∂V are the regrouped weights and gradient.
+     */
     private final class Chunk implements Scratch {
         final int images;
         private final float[] columns;
-        private final float[] product;
+        private final float[] planes;
         private final Matrix[] columnViews;   // by images in the chunk: the last batch of an epoch may be shorter
-        private final Matrix[] productViews;
+        private final Matrix[] planeViews;
+        final Matrix regrouped;
+        final Matrix regroupedGradient;
 
         Chunk(int images) {
             this.images = images;
-            this.columns = new float[Math.multiplyExact(unroll.taps(), images * unroll.positions())];
-            this.product = new float[Math.multiplyExact(output.channels(), images * unroll.positions())];
+            Im2Col side = unrollOutput ? outputUnroll : unroll;
+            int planeRows = unrollOutput ? input.channels() : output.channels();
+            this.columns = new float[Math.multiplyExact(side.taps(), images * side.positions())];
+            this.planes = new float[Math.multiplyExact(planeRows, images * side.positions())];
             this.columnViews = new Matrix[images + 1];
-            this.productViews = new Matrix[images + 1];
+            this.planeViews = new Matrix[images + 1];
+            this.regrouped = unrollOutput ? Matrix.zeros(outputUnroll.taps(), input.channels()) : null;
+            this.regroupedGradient = unrollOutput ? Matrix.zeros(outputUnroll.taps(), input.channels()) : null;
         }
 
         Matrix columns(int n) {
             if (columnViews[n] == null) {
-                columnViews[n] = Matrix.wrap(unroll.taps(), n * unroll.positions(), columns);
+                Im2Col side = unrollOutput ? outputUnroll : unroll;
+                columnViews[n] = Matrix.wrap(side.taps(), n * side.positions(), columns);
             }
             return columnViews[n];
         }
 
-        Matrix product(int n) {
-            if (productViews[n] == null) {
-                productViews[n] = Matrix.wrap(output.channels(), n * unroll.positions(), product);
+        Matrix planes(int n) {
+            if (planeViews[n] == null) {
+                int rows = unrollOutput ? input.channels() : output.channels();
+                int positions = unrollOutput ? input.plane() : output.plane();
+                planeViews[n] = Matrix.wrap(rows, n * positions, planes);
             }
-            return productViews[n];
+            return planeViews[n];
+        }
+
+        /**
+         * V[(f, ky', kx')][c] = W[(c, k − 1 − ky', k − 1 − kx')][f]: the rows in the order im2col of the output reads
+         * them, whose kernel is flipped.
+         */
+        void regroupWeights() {
+            float[] w = weights.value().data();
+            float[] v = regrouped.data();
+            int filters = output.channels();
+            for (int f = 0; f < filters; f++) {
+                for (int tap = 0; tap < kernel * kernel; tap++) {
+                    int flipped = kernel * kernel - 1 - tap;
+                    for (int c = 0; c < input.channels(); c++) {
+                        v[((f * kernel * kernel) + tap) * input.channels() + c] = w[(c * kernel * kernel + flipped) * filters + f];
+                    }
+                }
+            }
+        }
+
+        /** ∂E/∂W[(c, ky, kx)][f] += ∂E/∂V at V's entry for the same weight. */
+        void addRegroupedGradient() {
+            float[] dw = weights.gradient().data();
+            float[] dv = regroupedGradient.data();
+            int filters = output.channels();
+            for (int f = 0; f < filters; f++) {
+                for (int tap = 0; tap < kernel * kernel; tap++) {
+                    int flipped = kernel * kernel - 1 - tap;
+                    for (int c = 0; c < input.channels(); c++) {
+                        dw[(c * kernel * kernel + flipped) * filters + f] += dv[((f * kernel * kernel) + tap) * input.channels() + c];
+                    }
+                }
+            }
         }
 
         @Override
         public String toString() {
-            return "im2col buffers for " + images + " images of " + input;
+            return "unrolling buffers for " + images + " images of " + input;
         }
     }
 

@@ -49,12 +49,14 @@ class ConvGradientCheckTest {
         return sum;
     }
 
-    @ParameterizedTest(name = "{0} padding, {1}, {2} images in chunks of {3}")
-    @CsvSource({"SAME, TANH, 3, 2", "VALID, SIGMOID, 2, 0", "SAME, IDENTITY, 1, 0"})
-    void convolutionGradients(Padding padding, Activation activation, int images, int chunk) {
+    /** 3 filters on 2 channels unroll the input, 1 filter the output (see {@link Conv2D}). */
+    @ParameterizedTest(name = "{0} padding, {1}, {2} images in chunks of {3}, {4} filters")
+    @CsvSource({"SAME, TANH, 3, 2, 3", "VALID, SIGMOID, 2, 0, 3", "SAME, IDENTITY, 1, 0, 3",
+                "SAME, TANH, 3, 2, 1", "VALID, SIGMOID, 2, 0, 1"})
+    void convolutionGradients(Padding padding, Activation activation, int images, int chunk, int filters) {
         Rng rng = new Rng(5);
         ImageShape in = new ImageShape(2, 5, 4);
-        Conv2D c = new Conv2D(in, 3, 3, padding, activation, "c", chunk);
+        Conv2D c = new Conv2D(in, filters, 3, padding, activation, "c", chunk);
         Init.uniform(0.6).fill(c.weights().value(), rng);
         Init.uniform(0.3).fill(c.bias().value(), rng);
         Matrix x = ConvolutionTest.random(images, in.size(), rng);

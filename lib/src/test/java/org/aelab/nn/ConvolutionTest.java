@@ -73,12 +73,14 @@ class ConvolutionTest {
         assertArrayEquals(new float[] {45, 54, 81, 90}, forward(small, image));
     }
 
-    @ParameterizedTest(name = "{0} padding, {1} images in chunks of {2}")
-    @CsvSource({"SAME, 5, 2", "SAME, 3, 0", "VALID, 5, 3", "VALID, 1, 0"})
-    void im2colProductEqualsADirectConvolution(Padding padding, int images, int chunk) {
+    /** 4 filters on 3 channels unroll the input, 2 or 1 filters the output (see {@link Conv2D}): both must agree. */
+    @ParameterizedTest(name = "{0} padding, {1} images in chunks of {2}, {3} filters")
+    @CsvSource({"SAME, 5, 2, 4", "SAME, 3, 0, 4", "VALID, 5, 3, 4", "VALID, 1, 0, 4",
+                "SAME, 5, 2, 2", "SAME, 3, 0, 1", "VALID, 5, 3, 2", "VALID, 1, 0, 1"})
+    void unrolledProductEqualsADirectConvolution(Padding padding, int images, int chunk, int filters) {
         Rng rng = new Rng(3);
         ImageShape in = new ImageShape(3, 6, 5);
-        Conv2D c = new Conv2D(in, 4, 3, padding, Activation.IDENTITY, "c", chunk);
+        Conv2D c = new Conv2D(in, filters, 3, padding, Activation.IDENTITY, "c", chunk);
         Init.uniform(1).fill(c.weights().value(), rng);
         Init.uniform(1).fill(c.bias().value(), rng);
         Matrix x = random(images, in.size(), rng);
