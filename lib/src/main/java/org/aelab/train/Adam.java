@@ -24,25 +24,33 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
     @Override
     public Step start(List<Parameter> parameters) {
-        float[][] first = Optimizer.zerosLike(parameters);
-        float[][] second = Optimizer.zerosLike(parameters);
-        long[] t = {0};
-        return () -> {
-            t[0]++;
-            float b1 = (float) beta1;
-            float b2 = (float) beta2;
-            float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t[0])) / (1 - Math.pow(beta1, t[0])));
-            float eps = (float) (epsilon * Math.sqrt(1 - Math.pow(beta2, t[0])));
-            for (int k = 0; k < parameters.size(); k++) {
-                float[] w = parameters.get(k).value().data();
-                float[] g = parameters.get(k).gradient().data();
-                float[] m = first[k];
-                float[] v = second[k];
-                for (int i = 0; i < w.length; i++) {
-                    m[i] = b1 * m[i] + (1 - b1) * g[i];
-                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                    w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + eps);
+        OptimizerState state = new OptimizerState(parameters, 2); // buffers: every m, then every v
+        float[][] moments = state.buffers();
+        int count = parameters.size();
+        return new Step() {
+            @Override
+            public void step() {
+                long t = state.countStep();
+                float b1 = (float) beta1;
+                float b2 = (float) beta2;
+                float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+                float eps = (float) (epsilon * Math.sqrt(1 - Math.pow(beta2, t)));
+                for (int k = 0; k < count; k++) {
+                    float[] w = parameters.get(k).value().data();
+                    float[] g = parameters.get(k).gradient().data();
+                    float[] m = moments[k];
+                    float[] v = moments[count + k];
+                    for (int i = 0; i < w.length; i++) {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                        w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + eps);
+                    }
                 }
+            }
+
+            @Override
+            public OptimizerState state() {
+                return state;
             }
         };
     }

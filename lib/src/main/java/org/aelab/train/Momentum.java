@@ -16,18 +16,28 @@ public record Momentum(double learningRate, double momentum) implements Optimize
 
     @Override
     public Step start(List<Parameter> parameters) {
-        float[][] previousDelta = Optimizer.zerosLike(parameters);
+        OptimizerState state = new OptimizerState(parameters, 1);
+        float[][] previousDelta = state.buffers();
         float eta = (float) learningRate;
         float m = (float) momentum;
-        return () -> {
-            for (int k = 0; k < parameters.size(); k++) {
-                float[] w = parameters.get(k).value().data();
-                float[] g = parameters.get(k).gradient().data();
-                float[] delta = previousDelta[k];
-                for (int i = 0; i < w.length; i++) {
-                    delta[i] = -eta * g[i] + m * delta[i];
-                    w[i] += delta[i];
+        return new Step() {
+            @Override
+            public void step() {
+                state.countStep();
+                for (int k = 0; k < parameters.size(); k++) {
+                    float[] w = parameters.get(k).value().data();
+                    float[] g = parameters.get(k).gradient().data();
+                    float[] delta = previousDelta[k];
+                    for (int i = 0; i < w.length; i++) {
+                        delta[i] = -eta * g[i] + m * delta[i];
+                        w[i] += delta[i];
+                    }
                 }
+            }
+
+            @Override
+            public OptimizerState state() {
+                return state;
             }
         };
     }

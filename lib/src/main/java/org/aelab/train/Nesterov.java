@@ -17,19 +17,29 @@ public record Nesterov(double learningRate, double momentum) implements Optimize
 
     @Override
     public Step start(List<Parameter> parameters) {
-        float[][] velocity = Optimizer.zerosLike(parameters);
+        OptimizerState state = new OptimizerState(parameters, 1);
+        float[][] velocity = state.buffers();
         float eta = (float) learningRate;
         float m = (float) momentum;
-        return () -> {
-            for (int k = 0; k < parameters.size(); k++) {
-                float[] w = parameters.get(k).value().data();
-                float[] g = parameters.get(k).gradient().data();
-                float[] v = velocity[k];
-                for (int i = 0; i < w.length; i++) {
-                    float previous = v[i];
-                    v[i] = m * previous - eta * g[i];
-                    w[i] += -m * previous + (1 + m) * v[i];
+        return new Step() {
+            @Override
+            public void step() {
+                state.countStep();
+                for (int k = 0; k < parameters.size(); k++) {
+                    float[] w = parameters.get(k).value().data();
+                    float[] g = parameters.get(k).gradient().data();
+                    float[] v = velocity[k];
+                    for (int i = 0; i < w.length; i++) {
+                        float previous = v[i];
+                        v[i] = m * previous - eta * g[i];
+                        w[i] += -m * previous + (1 + m) * v[i];
+                    }
                 }
+            }
+
+            @Override
+            public OptimizerState state() {
+                return state;
             }
         };
     }

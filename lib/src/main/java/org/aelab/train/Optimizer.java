@@ -14,9 +14,12 @@ public interface Optimizer {
 
     double learningRate();
 
-    /** One update of every parameter, from the gradients of the last backward pass. */
+    /** One run's updates: {@link #step} updates every parameter from the gradients of the last backward pass. */
     interface Step {
         void step();
+
+        /** The state the run has built up (live), for checkpoints. */
+        OptimizerState state();
     }
 
     /** Plain gradient descent W ← W − η·∂E/∂W. */
@@ -37,15 +40,6 @@ public interface Optimizer {
     /** Adam with β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     static Optimizer adam(double learningRate) {
         return new Adam(learningRate, 0.9, 0.999, 1e-8);
-    }
-
-    /** One zero-filled buffer per parameter, the shape of its values: velocities and moments start here. */
-    static float[][] zerosLike(List<Parameter> parameters) {
-        float[][] buffers = new float[parameters.size()][];
-        for (int k = 0; k < parameters.size(); k++) {
-            buffers[k] = new float[parameters.get(k).value().data().length];
-        }
-        return buffers;
     }
 
     static void checkLearningRate(double learningRate) {

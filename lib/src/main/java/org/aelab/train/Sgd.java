@@ -13,13 +13,23 @@ public record Sgd(double learningRate) implements Optimizer {
     @Override
     public Step start(List<Parameter> parameters) {
         float eta = (float) learningRate;
-        return () -> {
-            for (int k = 0; k < parameters.size(); k++) {
-                float[] w = parameters.get(k).value().data();
-                float[] g = parameters.get(k).gradient().data();
-                for (int i = 0; i < w.length; i++) {
-                    w[i] -= eta * g[i];
+        OptimizerState state = new OptimizerState(parameters, 0);
+        return new Step() {
+            @Override
+            public void step() {
+                state.countStep();
+                for (int k = 0; k < parameters.size(); k++) {
+                    float[] w = parameters.get(k).value().data();
+                    float[] g = parameters.get(k).gradient().data();
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] -= eta * g[i];
+                    }
                 }
+            }
+
+            @Override
+            public OptimizerState state() {
+                return state;
             }
         };
     }

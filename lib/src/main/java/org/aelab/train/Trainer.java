@@ -5,16 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.aelab.nn.Corruption;
 import org.aelab.nn.LayerStack;
-import org.aelab.nn.Objective;
-import org.aelab.nn.Parameter;
-import org.aelab.nn.Workspace;
 import org.aelab.tensor.Matrix;
-import org.aelab.tensor.Rng;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Minibatch training as a reusable configuration. Each {@link #fit} starts from fresh optimizer state
@@ -23,7 +15,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>
  * Trainer trainer = Trainer.builder().optimizer(Optimizer.momentum(0.05, 0.9)).epochs(20_000).fullBatch().seed(1).build();
- * History history = trainer.fit(network, inputs, targets);
+ * History history = trainer.fit(autoencoder, inputs, inputs);
  * </pre>
  */
 public final class Trainer {
@@ -47,7 +39,7 @@ public final class Trainer {
         this.shuffle = b.shuffle;
         this.seed = b.seed;
         this.listeners = List.copyOf(b.listeners);
-        this.metrics = new LinkedHashMap<>(b.metrics);
+        this.metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
         this.patience = b.patience;
         this.minImprovement = b.minImprovement;
     }
@@ -87,227 +79,66 @@ public final class Trainer {
         return seed;
     }
 
+    boolean shuffles() {
+        return shuffle;
+    }
+
+    List<TrainingListener> listeners() {
+        return listeners;
+    }
+
+    Map<String, DoubleSupplier> metrics() {
+        return metrics;
+    }
+
+    int patience() {
+        return patience;
+    }
+
+    double minImprovement() {
+        return minImprovement;
+    }
+
     /** Trains {@code model} to map {@code inputs} to {@code targets}. */
     public History fit(Trainable model, Matrix inputs, Matrix targets) {
         return fit(model, inputs, targets, null, null);
     }
 
     /**
-     * Trains {@code network} to map {@code inputs} to {@code targets}, and after every epoch measures
-     * the loss on the validation set (without corruption or penalty) when one is given.
+     * Trains {@code model} to map {@code inputs} to {@code targets}, and after every epoch measures the loss on
+     * the validation set (without corruption or penalty) when one is given.
      *
      * <p>Before every step the trainer checks whether its thread was interrupted (Kernel → Interrupt in a
      * notebook); if so it stops there and throws, the network keeping the weights of the last completed step.
      *
-     * @throws IllegalStateException        when the loss becomes NaN or infinite: the message names the epoch
-     *                                      and the learning rate
+     * @throws IllegalStateException        when training diverges: the message names the epoch, the optimizer
+     *                                      and a smaller learning rate to try
      * @throws TrainingInterruptedException when the thread is interrupted; it carries the completed epochs
      */
     public History fit(Trainable model, Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
-        LayerStack network = model.layers();
-        Objective objective = model.objective();
-        Corruption corruption = model.corruption();
-        objective.requireFits(network);
-        network.checkInputs("inputs", inputs);
-        checkTargets("targets", inputs, targets, network);
+        LayerStack layers = model.layers();
+        model.objective().requireFits(layers);
+        layers.checkInputs("inputs", inputs);
+        checkTargets("targets", inputs, targets, layers);
         if ((validationInputs == null) != (validationTargets == null)) {
             throw new IllegalArgumentException("give both validationInputs and validationTargets, or neither");
         }
         if (validationInputs != null) {
-            network.checkInputs("validationInputs", validationInputs);
-            checkTargets("validationTargets", validationInputs, validationTargets, network);
+            layers.checkInputs("validationInputs", validationInputs);
+            checkTargets("validationTargets", validationInputs, validationTargets, layers);
         }
-        int n = inputs.rows();
-        int batch = Math.min(batchSize, n);
-        Workspace full = network.workspace(batch);
-        Workspace remainder = n % batch == 0 ? full : full.topRows(n % batch);
-        Matrix batchInputs = Matrix.zeros(batch, inputs.cols());
-        Matrix batchTargets = Matrix.zeros(batch, targets.cols());
-        Matrix remainderInputs = batchInputs.topRows(remainder.rows());
-        Matrix remainderTargets = batchTargets.topRows(remainder.rows());
-        Optimizer.Step step = optimizer.start(network.trainableParameters());
-        Rng rng = new Rng(seed).split();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        String[] metricNames = metrics.keySet().toArray(new String[0]);
-        double[][] columns = new double[5 + metricNames.length][epochs];
-        double lossScale = objective.loss().reduction().scale(n, network.outputs());
-        loadTablesaw();
-        listeners.forEach(l -> l.started(epochs));
-        long startNanos = System.nanoTime();
-        double best = Double.POSITIVE_INFINITY;
-        double lowestLoss = Double.POSITIVE_INFINITY;
-        int sinceBest = 0;
-        int completed = 0;
-        try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                long epochStart = System.nanoTime();
-                if (shuffle && batch < n) {
-                    rng.shuffle(order);
-                }
-                double lossSum = 0;
-                double penaltyWeighted = 0;
-                for (int start = 0; start < n; start += batch) {
-                    if (Thread.interrupted()) {
-                        throw interrupted(epoch, start / batch, (n + batch - 1) / batch,
-                                toTable(columns, metricNames, completed));
-                    }
-                    boolean last = start + batch > n;
-                    Workspace ws = last ? remainder : full;
-                    Matrix x = last ? remainderInputs : batchInputs;
-                    Matrix t = last ? remainderTargets : batchTargets;
-                    inputs.gatherRows(order, start, ws.rows(), x);
-                    targets.gatherRows(order, start, ws.rows(), t);
-                    if (corruption != null) {
-                        corruption.corrupt(x, ws.input(), rng);
-                    } else {
-                        ws.input().copyFrom(x);
-                    }
-                    network.forward(ws);
-                    lossSum += objective.lossSum(ws, t);
-                    penaltyWeighted += objective.penalty(ws) * ws.rows();
-                    objective.delta(ws, t);
-                    network.backward(ws);
-                    step.step();
-                }
-                double reconstruction = lossScale * lossSum;
-                double penalty = penaltyWeighted / n;
-                double total = reconstruction + penalty;
-                String divergence = divergence(total, lowestLoss, columns[0][0], epoch, network);
-                if (divergence != null) {
-                    throw new IllegalStateException("training diverged at epoch " + epoch + ": " + divergence
-                            + " with " + optimizer + "; try a smaller learning rate than " + optimizer.learningRate());
-                }
-                lowestLoss = Math.min(lowestLoss, total);
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                double validation = validationInputs == null ? Double.NaN
-                        : objective.evaluateLoss(network, validationInputs, validationTargets);
-                int row = epoch - 1;
-                columns[0][row] = total;
-                columns[1][row] = reconstruction;
-                columns[2][row] = penalty;
-                columns[3][row] = validation;
-                columns[4][row] = seconds;
-                for (int k = 0; k < metricNames.length; k++) {
-                    columns[5 + k][row] = metrics.get(metricNames[k]).getAsDouble();
-                }
-                completed = epoch;
-                EpochStats stats = new EpochStats(epoch, epochs, total, reconstruction, penalty, validation, seconds,
-                        (System.nanoTime() - startNanos) / 1e9);
-                for (TrainingListener listener : listeners) {
-                    listener.epochEnded(stats);
-                }
-                if (patience > 0) {
-                    double monitored = validationInputs == null ? total : validation;
-                    if (monitored < best - minImprovement) {
-                        best = monitored;
-                        sinceBest = 0;
-                    } else if (++sinceBest >= patience) {
-                        break;
-                    }
-                }
-            }
-        } finally {
-            listeners.forEach(TrainingListener::finished);
-        }
-        return new History(toTable(columns, metricNames, completed), completed < epochs);
+        return new TrainingRun(this, model, inputs, targets, validationInputs, validationTargets).run();
     }
 
-    /** A weight this large means the updates overshoot: networks trained on inputs of order 1 stay far below it. */
-    static final double WEIGHT_LIMIT = 1e4;
-    /** The loss has diverged when it is this many times its best so far and worse than at the first epoch. */
-    static final double LOSS_RISE = 10;
-
-    /**
-     * Why training has diverged at {@code epoch}, or null. A loss that cannot grow without bound (BCE clamps its
-     * outputs, so it stays finite) still shows divergence: it rises far above its best and past where it began,
-     * or the weights run away.
-     */
-    static String divergence(double loss, double best, double first, int epoch, LayerStack network) {
-        if (!Double.isFinite(loss)) {
-            return "the loss is " + loss;
-        }
-        double largest = 0;
-        for (Parameter p : network.trainableParameters()) {
-            for (float w : p.value().data()) {
-                largest = Math.max(largest, Math.abs(w));  // NaN propagates through Math.max
-            }
-        }
-        if (!(largest <= WEIGHT_LIMIT)) {
-            return "a weight reached |w| = " + (float) largest + " (a trained network's stay far below " + WEIGHT_LIMIT + ")";
-        }
-        if (epoch > 1 && loss > LOSS_RISE * best && loss > first) {
-            return "the loss rose to " + (float) loss + ", " + Math.round(loss / best) + " times its best "
-                    + (float) best + " and above its first epoch's " + (float) first;
-        }
-        return null;
-    }
-
-    private static volatile boolean tablesawLoaded;
-
-    /**
-     * Builds a first (empty) history table on a thread of its own and waits for it, ignoring interrupts.
-     * Tablesaw's first table scans the class path (about a second on a busy machine), and an interrupt
-     * that reached that scan broke Tablesaw for the rest of the JVM's life (ExceptionInInitializerError);
-     * done now, it also keeps the history built on an interrupt from waiting for the scan.
-     */
-    private static void loadTablesaw() {
-        if (tablesawLoaded) {
-            return;
-        }
-        Thread loader = new Thread(() -> toTable(new double[5][0], new String[0], 0), "aelab-tablesaw-init");
-        loader.setDaemon(true);
-        loader.start();
-        boolean interrupted = false;
-        while (loader.isAlive()) {
-            try {
-                loader.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // kept for the training loop, which checks before its first step
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        tablesawLoaded = true;
-    }
-
-    private TrainingInterruptedException interrupted(int epoch, int batchesDone, int batches, Table completedEpochs) {
-        String where = batchesDone == 0 ? "before epoch " + epoch
-                : "in epoch " + epoch + " after " + batchesDone + " of its " + batches + " batches";
-        int completed = epoch - 1;
-        String message = "training interrupted " + where + " of " + epochs + ": the network keeps the weights of its"
-                + " last step, and the exception's history() holds the " + completed + " completed epoch"
-                + (completed == 1 ? "" : "s");
-        return new TrainingInterruptedException(message, new History(completedEpochs, true, epoch));
-    }
-
-    private static void checkTargets(String name, Matrix inputs, Matrix targets, LayerStack network) {
+    private static void checkTargets(String name, Matrix inputs, Matrix targets, LayerStack layers) {
         if (targets == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
-        if (targets.rows() != inputs.rows() || targets.cols() != network.outputs()) {
-            throw new IllegalArgumentException(name + " must be " + inputs.rows() + "x" + network.outputs()
+        if (targets.rows() != inputs.rows() || targets.cols() != layers.outputs()) {
+            throw new IllegalArgumentException(name + " must be " + inputs.rows() + "x" + layers.outputs()
                     + " (one row per input, one column per network output), got " + targets.shape());
         }
         targets.requireFinite(name);
-    }
-
-    private static Table toTable(double[][] columns, String[] metricNames, int rows) {
-        int[] epochNumbers = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            epochNumbers[i] = i + 1;
-        }
-        List<tech.tablesaw.columns.Column<?>> filled = new ArrayList<>();
-        filled.add(IntColumn.create("epoch", epochNumbers));
-        String[] names = {"loss", "reconstruction", "penalty", "validation", "seconds"};
-        for (int k = 0; k < columns.length; k++) {
-            String name = k < names.length ? names[k] : metricNames[k - names.length];
-            filled.add(DoubleColumn.create(name, java.util.Arrays.copyOf(columns[k], rows)));
-        }
-        return Table.create("history", filled);
     }
 
     @Override

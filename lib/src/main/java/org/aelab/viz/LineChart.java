@@ -11,10 +11,13 @@ import tech.tablesaw.plotly.components.Figure;
  * Curves against a common x axis: learning curves, sweeps. Immutable; {@code with…} returns a copy.
  *
  * <pre>{@code
- * Viz.show(LineChart.of(history, "epoch", "loss", "validationLoss").withTitle("8-3-8, lr 0.05").withLogY());
- * var chart = LineChart.create().withTitle("momentum sweep, lr 0.01");
- * for (var run : runs) chart = chart.withCurve("m = " + run.momentum(), run.history(), "epoch", "loss");
+ * Viz.show(LineChart.of(history.table(), "epoch", "loss", "validation").withTitle("8-3-8, lr 0.05").withLogY());
+ * LineChart sweep = LineChart.create().withTitle("momentum sweep, lr 0.01");
+ * for (Run run : runs) {
+ *     sweep = sweep.withCurve("m = " + run.momentum(), run.history().table(), "epoch", "loss");
+ * }
  * }</pre>
+ * (compiled and run in {@code JavadocExamplesTest})
  *
  * Each curve gets its own colour (and past 24 curves its own dash pattern, see {@link Palette}); a
  * long title is wrapped to the chart's width; a log y axis spanning decades is labelled at powers

@@ -15,8 +15,9 @@ import org.aelab.train.TrainingListener;
  * second, and always the final state when training ends.
  *
  * <pre>{@code
- * trainer.fit(model, data, Progress.auto());
+ * Trainer trainer = Trainer.builder().optimizer(Optimizer.sgd(0.1)).epochs(100).listener(Progress.auto()).build();
  * }</pre>
+ * (compiled and run in {@code JavadocExamplesTest})
  */
 public final class Progress implements TrainingListener {
     static final int UPDATES_PER_SECOND = 5;

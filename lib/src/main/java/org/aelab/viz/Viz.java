@@ -34,14 +34,6 @@ public final class Viz {
         display().show(content);
     }
 
-    /** Displays raw HTML (scripts included) as a new output. */
-    public static void showHtml(String html) {
-        if (html == null) {
-            throw new IllegalArgumentException("html must not be null");
-        }
-        display().show(Output.html(html));
-    }
-
     /** Displays {@code content} as an output that {@link LiveOutput#update} replaces in place. */
     public static LiveOutput live(Object content) {
         return display().live(content);

@@ -14,7 +14,7 @@ import org.aelab.nn.Corruption;
 import org.aelab.nn.Dense;
 import org.aelab.nn.Init;
 import org.aelab.nn.Loss;
-import org.aelab.nn.LayerStack;
+import org.aelab.nn.Parameter;
 import org.aelab.nn.Reduction;
 import org.aelab.tensor.Matrix;
 import org.junit.jupiter.api.Test;
@@ -117,16 +117,16 @@ class TrainerTest {
 
     @Test
     void aLossFarAboveItsBestAndItsStartIsDivergence() {
-        LayerStack network = Autoencoder.builder().input(4).hidden(2, Activation.SIGMOID).output(Activation.SIGMOID)
-                .seed(1).build().layers();
-        assertEquals(null, Trainer.divergence(0.9, 0.5, 0.7, 5, network), "a rise above the start, but under 10x the best");
-        assertEquals(null, Trainer.divergence(6.0, 0.5, 7.0, 5, network), "10x the best, but under the first epoch's loss");
-        assertEquals(null, Trainer.divergence(8.0, 0.5, 0.7, 1, network), "the first epoch has nothing to rise from");
+        List<Parameter> network = Autoencoder.builder().input(4).hidden(2, Activation.SIGMOID).output(Activation.SIGMOID)
+                .seed(1).build().layers().trainableParameters();
+        assertEquals(null, Divergence.reason(0.9, 0.5, 0.7, 5, network), "a rise above the start, but under 10x the best");
+        assertEquals(null, Divergence.reason(6.0, 0.5, 7.0, 5, network), "10x the best, but under the first epoch's loss");
+        assertEquals(null, Divergence.reason(8.0, 0.5, 0.7, 1, network), "the first epoch has nothing to rise from");
         assertEquals("the loss rose to 8.0, 16 times its best 0.5 and above its first epoch's 0.7",
-                Trainer.divergence(8.0, 0.5, 0.7, 5, network));
-        assertEquals("the loss is NaN", Trainer.divergence(Double.NaN, 0.5, 0.7, 5, network));
-        network.trainableParameters().get(0).value().data()[0] = Float.NaN;
-        assertTrue(Trainer.divergence(0.6, 0.5, 0.7, 5, network).startsWith("a weight reached |w| = NaN"));
+                Divergence.reason(8.0, 0.5, 0.7, 5, network));
+        assertEquals("the loss is NaN", Divergence.reason(Double.NaN, 0.5, 0.7, 5, network));
+        network.get(0).value().data()[0] = Float.NaN;
+        assertTrue(Divergence.reason(0.6, 0.5, 0.7, 5, network).startsWith("a weight reached |w| = NaN"));
     }
 
     @Test
