@@ -2,6 +2,7 @@ package org.aelab.nn;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.aelab.tensor.Gemm;
 import org.aelab.tensor.Matrix;
 
@@ -81,32 +82,44 @@ public final class Conv2D implements Layer {
         return new Conv2D(input, filters, kernel, padding, activation, name, 0);
     }
 
-    /** Buffers for the unrolled patches of one chunk of images (at most {@code batchSize}) and their product. */
+    /**
+     * Buffers for batches of up to {@code batchSize} images: for each of the two {@link Lanes}, the unrolled matrices of
+     * one chunk of images and a gradient partial.
+     */
     @Override
     public Scratch scratch(int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
-        return new Chunk(Math.min(batchSize, chunkImages));
+        int perLane = (batchSize + Lanes.COUNT - 1) / Lanes.COUNT;
+        return new ConvScratch(Math.min(perLane, chunkImages));
     }
 
     /** Forward pass: {@code out} = g(W ⋆ x + b), one image per row of {@code x} and {@code out}. */
     @Override
     public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
-        Chunk chunk = (Chunk) scratch;
+        ConvScratch s = (ConvScratch) scratch;
         if (unrollOutput) {
-            chunk.regroupWeights();
+            regroupWeights(s.regrouped);
         }
-        for (int first = 0; first < x.rows(); first += chunk.images) {
-            int images = Math.min(chunk.images, x.rows() - first);
+        s.x = x;
+        s.out = out;
+        s.run(s.forwardLane, x.rows());
+        activation.apply(out);
+    }
+
+    /** Chunks lane, lane + 2, lane + 4, … of the batch: each writes its own rows of the output. */
+    private void forwardLane(ConvScratch s, int lane) {
+        Chunk chunk = s.lanes[lane];
+        for (int first = lane * s.images; first < s.x.rows(); first += Lanes.COUNT * s.images) {
+            int images = Math.min(s.images, s.x.rows() - first);
             if (unrollOutput) {
-                forwardByOutputTaps(x, out, chunk, first, images);
+                forwardByOutputTaps(s.x, s.out, chunk, s.regrouped, first, images);
             } else {
-                forwardByInputPatches(x, out, chunk, first, images);
+                forwardByInputPatches(s.x, s.out, chunk, first, images);
             }
         }
-        activation.apply(out);
     }
 
     private void forwardByInputPatches(Matrix x, Matrix out, Chunk chunk, int first, int images) {
@@ -127,11 +140,11 @@ public final class Conv2D implements Layer {
         }
     }
 
-    private void forwardByOutputTaps(Matrix x, Matrix out, Chunk chunk, int first, int images) {
+    private void forwardByOutputTaps(Matrix x, Matrix out, Chunk chunk, Matrix regrouped, int first, int images) {
         Matrix channels = chunk.planes(images);
         Matrix taps = chunk.columns(images);
         toChannelRows(x.data(), first, images, channels.data());
-        GEMM.gemm(false, false, 1f, chunk.regrouped, channels, 0f, taps); // T ((F·k·k) × P) = V·X
+        GEMM.gemm(false, false, 1f, regrouped, channels, 0f, taps); // T ((F·k·k) × P) = V·X
         float[] o = out.data();
         float[] b = bias.value().data();
         for (int n = first; n < first + images; n++) {
@@ -151,25 +164,44 @@ public final class Conv2D implements Layer {
     @Override
     public void backward(Matrix x, Matrix a, Matrix delta, Matrix deltaInput, Scratch scratch) {
         checkBatch("x", x, "delta", delta);
-        Chunk chunk = (Chunk) scratch;
         if (deltaInput != null) {
             x.requireSameShape("deltaInput", deltaInput);
         }
+        ConvScratch s = (ConvScratch) scratch;
         addBiasGradient(delta);
         if (unrollOutput) {
-            chunk.regroupWeights();
-            chunk.regroupedGradient.fill(0f);
+            regroupWeights(s.regrouped);
         }
-        for (int first = 0; first < x.rows(); first += chunk.images) {
-            int images = Math.min(chunk.images, x.rows() - first);
+        s.x = x;
+        s.delta = delta;
+        s.deltaInput = deltaInput;
+        s.run(s.backwardLane, x.rows());
+        for (Chunk lane : s.lanes) {                                   // partials added in lane order
             if (unrollOutput) {
-                backwardByOutputTaps(x, delta, deltaInput, chunk, first, images);
+                addRegroupedGradient(lane.gradient);
             } else {
-                backwardByInputPatches(x, delta, deltaInput, chunk, first, images);
+                addInPlace(weights.gradient().data(), lane.gradient.data());
             }
         }
-        if (unrollOutput) {
-            chunk.addRegroupedGradient();
+    }
+
+    /** Chunks lane, lane + 2, … of the batch: ∂E/∂x of its own rows, ∂E/∂W into the lane's partial. */
+    private void backwardLane(ConvScratch s, int lane) {
+        Chunk chunk = s.lanes[lane];
+        chunk.gradient.fill(0f);
+        for (int first = lane * s.images; first < s.x.rows(); first += Lanes.COUNT * s.images) {
+            int images = Math.min(s.images, s.x.rows() - first);
+            if (unrollOutput) {
+                backwardByOutputTaps(s.x, s.delta, s.deltaInput, chunk, s.regrouped, first, images);
+            } else {
+                backwardByInputPatches(s.x, s.delta, s.deltaInput, chunk, first, images);
+            }
+        }
+    }
+
+    private static void addInPlace(float[] sum, float[] term) {
+        for (int i = 0; i < term.length; i++) {
+            sum[i] += term[i];
         }
     }
 
@@ -200,7 +232,7 @@ public final class Conv2D implements Layer {
             }
         }
         unroll.im2col(x.data(), first, images, col.data());
-        GEMM.gemm(false, true, 1f, col, dz, 1f, weights.gradient());   // ∂E/∂W (K × F) += col·δᵀ
+        GEMM.gemm(false, true, 1f, col, dz, 1f, chunk.gradient);      // ∂E/∂W (K × F) += col·δᵀ
         if (deltaInput != null) {
             GEMM.gemm(false, false, 1f, weights.value(), dz, 0f, col); // ∂E/∂col (K × P) = W·δ
             Arrays.fill(deltaInput.data(), first * input.size(), (first + images) * input.size(), 0f);
@@ -208,14 +240,15 @@ public final class Conv2D implements Layer {
         }
     }
 
-    private void backwardByOutputTaps(Matrix x, Matrix delta, Matrix deltaInput, Chunk chunk, int first, int images) {
+    private void backwardByOutputTaps(Matrix x, Matrix delta, Matrix deltaInput, Chunk chunk, Matrix regrouped, int first,
+                                      int images) {
         Matrix channels = chunk.planes(images);
         Matrix tapDeltas = chunk.columns(images);
         toChannelRows(x.data(), first, images, channels.data());
         outputUnroll.im2col(delta.data(), first, images, tapDeltas.data());     // ∂E/∂T = im2col(δ)
-        GEMM.gemm(false, true, 1f, tapDeltas, channels, 1f, chunk.regroupedGradient); // ∂E/∂V += ∂E/∂T·Xᵀ
+        GEMM.gemm(false, true, 1f, tapDeltas, channels, 1f, chunk.gradient);  // ∂E/∂V += ∂E/∂T·Xᵀ
         if (deltaInput != null) {
-            GEMM.gemm(true, false, 1f, chunk.regrouped, tapDeltas, 0f, channels);  // ∂E/∂X (C × P) = Vᵀ·∂E/∂T
+            GEMM.gemm(true, false, 1f, regrouped, tapDeltas, 0f, channels);  // ∂E/∂X (C × P) = Vᵀ·∂E/∂T
             fromChannelRows(channels.data(), first, images, deltaInput.data());
         }
     }
@@ -245,30 +278,64 @@ public final class Conv2D implements Layer {
     }
 
 
-    /**
-     * A chunk's buffers. Unrolling the input: {@code columns} is im2col(x) (K × P), in backward also ∂E/∂col, and
-     * {@code planes} is Z (F × P), in backward δ. Unrolling the output: {@code columns} is T ((F·k·k) × P), in backward
-     * ∂E/∂T, {@code planes} is X (C × P), in backward ∂E/∂X, and V, ∂E/∂V are the regrouped weights and gradient.
-     */
-    private final class Chunk implements Scratch {
+    /** The buffers of one forward or backward pass: a chunk per lane, V, and the batch being worked on. */
+    private final class ConvScratch implements Scratch {
         final int images;
+        final Chunk[] lanes = new Chunk[Lanes.COUNT];
+        final Matrix regrouped;
+        final IntConsumer forwardLane = lane -> forwardLane(this, lane);
+        final IntConsumer backwardLane = lane -> backwardLane(this, lane);
+        Matrix x;
+        Matrix out;
+        Matrix delta;
+        Matrix deltaInput;
+
+        ConvScratch(int images) {
+            this.images = images;
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = new Chunk(images);
+            }
+            this.regrouped = unrollOutput ? Matrix.zeros(outputUnroll.taps(), input.channels()) : null;
+        }
+
+        /** Runs the lanes, on two threads when there is work for both. */
+        void run(IntConsumer task, int rows) {
+            if (rows <= images) {
+                lanes[1].gradient.fill(0f);
+                task.accept(0);
+            } else {
+                Lanes.run(task);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "unrolling buffers for " + Lanes.COUNT + " × " + images + " images of " + input;
+        }
+    }
+
+    /**
+     * One lane's buffers. Unrolling the input: {@code columns} is im2col(x) (K × P), in backward also ∂E/∂col,
+     * {@code planes} is Z (F × P), in backward δ, and {@code gradient} the lane's part of ∂E/∂W. Unrolling the output:
+     * {@code columns} is T ((F·k·k) × P), in backward ∂E/∂T, {@code planes} is X (C × P), in backward ∂E/∂X, and
+     * {@code gradient} the lane's part of ∂E/∂V.
+     */
+    private final class Chunk {
         private final float[] columns;
         private final float[] planes;
         private final Matrix[] columnViews;   // by images in the chunk: the last batch of an epoch may be shorter
         private final Matrix[] planeViews;
-        final Matrix regrouped;
-        final Matrix regroupedGradient;
+        final Matrix gradient;
 
         Chunk(int images) {
-            this.images = images;
             Im2Col side = unrollOutput ? outputUnroll : unroll;
             int planeRows = unrollOutput ? input.channels() : output.channels();
             this.columns = new float[Math.multiplyExact(side.taps(), images * side.positions())];
             this.planes = new float[Math.multiplyExact(planeRows, images * side.positions())];
             this.columnViews = new Matrix[images + 1];
             this.planeViews = new Matrix[images + 1];
-            this.regrouped = unrollOutput ? Matrix.zeros(outputUnroll.taps(), input.channels()) : null;
-            this.regroupedGradient = unrollOutput ? Matrix.zeros(outputUnroll.taps(), input.channels()) : null;
+            this.gradient = unrollOutput ? Matrix.zeros(outputUnroll.taps(), input.channels())
+                    : Matrix.zeros(unroll.taps(), output.channels());
         }
 
         Matrix columns(int n) {
@@ -287,43 +354,38 @@ public final class Conv2D implements Layer {
             }
             return planeViews[n];
         }
+    }
 
-        /**
-         * V[(f, ky', kx')][c] = W[(c, k − 1 − ky', k − 1 − kx')][f]: the rows in the order im2col of the output reads
-         * them, whose kernel is flipped.
-         */
-        void regroupWeights() {
-            float[] w = weights.value().data();
-            float[] v = regrouped.data();
-            int filters = output.channels();
-            for (int f = 0; f < filters; f++) {
-                for (int tap = 0; tap < kernel * kernel; tap++) {
-                    int flipped = kernel * kernel - 1 - tap;
-                    for (int c = 0; c < input.channels(); c++) {
-                        v[((f * kernel * kernel) + tap) * input.channels() + c] = w[(c * kernel * kernel + flipped) * filters + f];
-                    }
+    /**
+     * V[(f, ky', kx')][c] = W[(c, k − 1 − ky', k − 1 − kx')][f]: the rows in the order im2col of the output reads
+     * them, whose kernel is flipped.
+     */
+    private void regroupWeights(Matrix regrouped) {
+        float[] w = weights.value().data();
+        float[] v = regrouped.data();
+        int filters = output.channels();
+        int taps = kernel * kernel;
+        for (int f = 0; f < filters; f++) {
+            for (int tap = 0; tap < taps; tap++) {
+                for (int c = 0; c < input.channels(); c++) {
+                    v[(f * taps + tap) * input.channels() + c] = w[(c * taps + taps - 1 - tap) * filters + f];
                 }
             }
         }
+    }
 
-        /** ∂E/∂W[(c, ky, kx)][f] += ∂E/∂V at V's entry for the same weight. */
-        void addRegroupedGradient() {
-            float[] dw = weights.gradient().data();
-            float[] dv = regroupedGradient.data();
-            int filters = output.channels();
-            for (int f = 0; f < filters; f++) {
-                for (int tap = 0; tap < kernel * kernel; tap++) {
-                    int flipped = kernel * kernel - 1 - tap;
-                    for (int c = 0; c < input.channels(); c++) {
-                        dw[(c * kernel * kernel + flipped) * filters + f] += dv[((f * kernel * kernel) + tap) * input.channels() + c];
-                    }
+    /** ∂E/∂W[(c, ky, kx)][f] += ∂E/∂V at V's entry for the same weight. */
+    private void addRegroupedGradient(Matrix regroupedGradient) {
+        float[] dw = weights.gradient().data();
+        float[] dv = regroupedGradient.data();
+        int filters = output.channels();
+        int taps = kernel * kernel;
+        for (int f = 0; f < filters; f++) {
+            for (int tap = 0; tap < taps; tap++) {
+                for (int c = 0; c < input.channels(); c++) {
+                    dw[(c * taps + taps - 1 - tap) * filters + f] += dv[(f * taps + tap) * input.channels() + c];
                 }
             }
-        }
-
-        @Override
-        public String toString() {
-            return "unrolling buffers for " + images + " images of " + input;
         }
     }
 
