@@ -24,8 +24,9 @@ import org.aelab.tensor.Matrix;
  *   z = col2im(T) adds each contribution to the output pixel it belongs to; backward ∂E/∂V = im2col(δ)·Xᵀ,
  *   ∂E/∂X = Vᵀ·im2col(δ). This is a 'transposed convolution' unrolling: it has F·k·k rows instead of C·k·k.</li>
  * </ul>
- * The unrolled matrices of a chunk of images that fits in cache live in the layer's {@link #scratch}, made once per
- * workspace, so training allocates nothing per batch.
+ * Chunks are sized to stay in a core's cache and alternate between two {@link Lanes} (two threads), each with its own
+ * buffers and gradient partial, added in lane order so the result does not depend on the machine's core count. The
+ * buffers live in the layer's {@link #scratch}, made once per workspace, so training allocates nothing per batch.
  */
 public final class Conv2D implements Layer {
     private static final Gemm GEMM = Gemm.standard();
