@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import org.aelab.io.AtomicFiles;
+import org.aelab.io.HeaderLines;
 import org.aelab.nn.Dense;
 import org.aelab.nn.Layer;
 import org.aelab.nn.LayerStack;
@@ -101,7 +102,7 @@ public final class ModelFile {
                     + " bytes a model of this network's " + networkFloats + " weights can take");
         }
         byte[] bytes = Files.readAllBytes(file);
-        Reader reader = new Reader(file, bytes);
+        HeaderLines reader = new HeaderLines(file, bytes, "an aelab model file");
         String first = reader.line();
         if (!first.startsWith(MAGIC + " ")) {
             throw new IOException(file + " is not an aelab model file (it starts with '" + abbreviate(first) + "')");
@@ -235,52 +236,6 @@ public final class ModelFile {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
-    }
-
-    /** Reads the text lines of the header from the raw bytes, tracking where the binary data begins. */
-    private static final class Reader {
-        private final Path file;
-        private final byte[] bytes;
-        private int position;
-
-        Reader(Path file, byte[] bytes) {
-            this.file = file;
-            this.bytes = bytes;
-        }
-
-        String line() throws IOException {
-            int end = position;
-            while (end < bytes.length && bytes[end] != '\n' && end - position < 10_000) {
-                end++;
-            }
-            if (end >= bytes.length || bytes[end] != '\n') {
-                throw new IOException(file + " ends inside its header (truncated, or not an aelab model file)");
-            }
-            if (end > position && bytes[end - 1] == '\r') {
-                throw new IOException(file + " has Windows (CRLF) line endings in its header: it was converted as"
-                        + " text (e.g. by git's core.autocrlf), which also damages its binary data; use the original"
-                        + " file or save the model again");
-            }
-            String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
-            position = end + 1;
-            return line;
-        }
-
-        int count(String keyword) throws IOException {
-            String line = line();
-            if (!line.startsWith(keyword + " ")) {
-                throw new IOException(file + " expected a '" + keyword + " N' line, found '" + abbreviate(line) + "'");
-            }
-            try {
-                return Integer.parseInt(line.substring(keyword.length() + 1).trim());
-            } catch (NumberFormatException e) {
-                throw new IOException(file + " has a bad count in '" + abbreviate(line) + "'", e);
-            }
-        }
-
-        int position() {
-            return position;
-        }
+        return HeaderLines.abbreviate(s);
     }
 }

@@ -11,15 +11,17 @@ public final class History {
     private final Table table;
     private final boolean stoppedEarly;
     private final int interruptedAt;
+    private final int resumedAfter;
 
     History(Table table, boolean stoppedEarly) {
-        this(table, stoppedEarly, 0);
+        this(table, stoppedEarly, 0, 0);
     }
 
-    History(Table table, boolean stoppedEarly, int interruptedAt) {
+    History(Table table, boolean stoppedEarly, int interruptedAt, int resumedAfter) {
         this.table = table;
         this.stoppedEarly = stoppedEarly;
         this.interruptedAt = interruptedAt;
+        this.resumedAfter = resumedAfter;
     }
 
     /** The per-epoch table (a copy, so filtering or adding columns cannot change this history). */
@@ -65,6 +67,14 @@ public final class History {
         return interruptedAt;
     }
 
+    /**
+     * The epochs this run took from a checkpoint (see {@code Trainer.Builder.checkpoint}): it continued after
+     * them, their rows in the table are the checkpoint's; 0 when the run started from the beginning.
+     */
+    public int resumedAfter() {
+        return resumedAfter;
+    }
+
     /** Mean seconds per epoch. */
     public double secondsPerEpoch() {
         double[] seconds = column("seconds");
@@ -77,7 +87,8 @@ public final class History {
 
     @Override
     public String toString() {
-        String end = interruptedAt > 0 ? ", interrupted in epoch " + interruptedAt : stoppedEarly ? ", stopped early" : "";
+        String end = (resumedAfter > 0 ? ", resumed after epoch " + resumedAfter + " from a checkpoint" : "")
+                + (interruptedAt > 0 ? ", interrupted in epoch " + interruptedAt : stoppedEarly ? ", stopped early" : "");
         if (epochs() == 0) {
             return "History[0 epochs" + end + "]";
         }

@@ -1,17 +1,19 @@
 package org.aelab.train;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.aelab.nn.LayerStack;
 import org.aelab.tensor.Matrix;
 
 /**
  * Minibatch training as a reusable configuration. Each {@link #fit} starts from fresh optimizer state
  * and a random stream derived from the seed (for shuffling and corruption), so rerunning a notebook
- * cell gives the same numbers. Full-batch training is a batch as large as the data set.
+ * cell gives the same numbers; with a {@linkplain Builder#checkpoint checkpoint} file that exists, it continues
+ * the run saved there instead. Full-batch training is a batch as large as the data set.
  *
  * <pre>
  * Trainer trainer = Trainer.builder().optimizer(Optimizer.momentum(0.05, 0.9)).epochs(20_000).fullBatch().seed(1).build();
@@ -22,26 +24,11 @@ public final class Trainer {
     /** Stands for "the whole data set" as a batch size. */
     public static final int FULL_BATCH = Integer.MAX_VALUE;
 
-    private final Optimizer optimizer;
-    private final int epochs;
-    private final int batchSize;
-    private final boolean shuffle;
-    private final long seed;
-    private final List<TrainingListener> listeners;
-    private final Map<String, DoubleSupplier> metrics;
-    private final int patience;
-    private final double minImprovement;
+    /** This trainer's configuration: a private copy of the builder it was built from, never handed out. */
+    private final Builder settings;
 
     private Trainer(Builder b) {
-        this.optimizer = b.optimizer;
-        this.epochs = b.epochs;
-        this.batchSize = b.batchSize;
-        this.shuffle = b.shuffle;
-        this.seed = b.seed;
-        this.listeners = List.copyOf(b.listeners);
-        this.metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
-        this.patience = b.patience;
-        this.minImprovement = b.minImprovement;
+        this.settings = b.copy();
     }
 
     public static Builder builder() {
@@ -50,53 +37,52 @@ public final class Trainer {
 
     /** A builder holding this trainer's configuration, to derive a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.optimizer = optimizer;
-        b.epochs = epochs;
-        b.batchSize = batchSize;
-        b.shuffle = shuffle;
-        b.seed = seed;
-        b.listeners.addAll(listeners);
-        b.metrics.putAll(metrics);
-        b.patience = patience;
-        b.minImprovement = minImprovement;
-        return b;
+        return settings.copy();
     }
 
     public Optimizer optimizer() {
-        return optimizer;
+        return settings.optimizer;
     }
 
     public int epochs() {
-        return epochs;
+        return settings.epochs;
     }
 
     public int batchSize() {
-        return batchSize;
+        return settings.batchSize;
     }
 
     public long seed() {
-        return seed;
+        return settings.seed;
     }
 
     boolean shuffles() {
-        return shuffle;
+        return settings.shuffle;
     }
 
     List<TrainingListener> listeners() {
-        return listeners;
+        return List.copyOf(settings.listeners);
     }
 
     Map<String, DoubleSupplier> metrics() {
-        return metrics;
+        return Collections.unmodifiableMap(settings.metrics);
     }
 
     int patience() {
-        return patience;
+        return settings.patience;
     }
 
     double minImprovement() {
-        return minImprovement;
+        return settings.minImprovement;
+    }
+
+    /** The checkpoint file (see {@link Builder#checkpoint}), or null. */
+    public Path checkpointFile() {
+        return settings.checkpointFile;
+    }
+
+    int checkpointEvery() {
+        return settings.checkpointEvery;
     }
 
     /** Trains {@code model} to map {@code inputs} to {@code targets}. */
@@ -116,37 +102,16 @@ public final class Trainer {
      * @throws TrainingInterruptedException when the thread is interrupted; it carries the completed epochs
      */
     public History fit(Trainable model, Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
-        LayerStack layers = model.layers();
-        model.objective().requireFits(layers);
-        layers.checkInputs("inputs", inputs);
-        checkTargets("targets", inputs, targets, layers);
-        if ((validationInputs == null) != (validationTargets == null)) {
-            throw new IllegalArgumentException("give both validationInputs and validationTargets, or neither");
-        }
-        if (validationInputs != null) {
-            layers.checkInputs("validationInputs", validationInputs);
-            checkTargets("validationTargets", validationInputs, validationTargets, layers);
-        }
         return new TrainingRun(this, model, inputs, targets, validationInputs, validationTargets).run();
-    }
-
-    private static void checkTargets(String name, Matrix inputs, Matrix targets, LayerStack layers) {
-        if (targets == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        if (targets.rows() != inputs.rows() || targets.cols() != layers.outputs()) {
-            throw new IllegalArgumentException(name + " must be " + inputs.rows() + "x" + layers.outputs()
-                    + " (one row per input, one column per network output), got " + targets.shape());
-        }
-        targets.requireFinite(name);
     }
 
     @Override
     public String toString() {
-        return "Trainer[" + optimizer + ", epochs=" + epochs + ", batch="
-                + (batchSize == FULL_BATCH ? "full" : String.valueOf(batchSize))
-                + (shuffle ? ", shuffled" : "") + ", seed=" + seed
-                + (patience > 0 ? ", early stopping after " + patience + " epochs without improvement" : "") + "]";
+        Builder b = settings;
+        return "Trainer[" + b.optimizer + ", epochs=" + b.epochs + ", batch="
+                + (b.batchSize == FULL_BATCH ? "full" : String.valueOf(b.batchSize))
+                + (b.shuffle ? ", shuffled" : "") + ", seed=" + b.seed
+                + (b.patience > 0 ? ", early stopping after " + b.patience + " epochs without improvement" : "") + "]";
     }
 
     /** Configuration for a {@link Trainer}; every setter checks its value. */
@@ -160,8 +125,26 @@ public final class Trainer {
         private final Map<String, DoubleSupplier> metrics = new LinkedHashMap<>();
         private int patience = 0;
         private double minImprovement = 0;
+        private Path checkpointFile;
+        private int checkpointEvery;
 
         private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.optimizer = optimizer;
+            b.epochs = epochs;
+            b.batchSize = batchSize;
+            b.shuffle = shuffle;
+            b.seed = seed;
+            b.listeners.addAll(listeners);
+            b.metrics.putAll(metrics);
+            b.patience = patience;
+            b.minImprovement = minImprovement;
+            b.checkpointFile = checkpointFile;
+            b.checkpointEvery = checkpointEvery;
+            return b;
         }
 
         public Builder optimizer(Optimizer value) {
@@ -235,6 +218,27 @@ public final class Trainer {
             }
             this.patience = patience;
             this.minImprovement = minImprovement;
+            return this;
+        }
+
+        /**
+         * Saves the run's state to {@code file} (atomically) every {@code everyEpochs} epochs and after the last:
+         * the weights, the optimizer's state, the random stream, the order of the rows and the history so far.
+         * When {@code file} exists, {@code fit} continues the run it holds, to exactly the weights an uninterrupted
+         * run with this seed reaches, and the history says so ({@link History#resumedAfter()}); a checkpoint of
+         * another recipe (layers, objective, corruption, starting weights, optimizer, batch size, seed, data) is
+         * refused with an IllegalArgumentException naming the difference. Delete the file to train from the
+         * start. A checkpoint does not change what is trained, so it is not part of {@link #toString()}.
+         */
+        public Builder checkpoint(Path file, int everyEpochs) {
+            if (file == null) {
+                throw new IllegalArgumentException("checkpoint file must not be null");
+            }
+            if (everyEpochs <= 0) {
+                throw new IllegalArgumentException("checkpoint everyEpochs must be positive, got " + everyEpochs);
+            }
+            checkpointFile = file;
+            checkpointEvery = everyEpochs;
             return this;
         }
 

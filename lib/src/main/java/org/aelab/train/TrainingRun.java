@@ -2,6 +2,7 @@ package org.aelab.train;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.aelab.nn.Parameter;
 import org.aelab.nn.Corruption;
 import org.aelab.nn.LayerStack;
 import org.aelab.nn.Objective;
@@ -22,21 +23,28 @@ final class TrainingRun {
     private final Matrix validationTargets;
     private final Batches batches;
     private final Optimizer.Step optimizerStep;
-    private final Rng rng;
+    private Rng rng;
     private final EpochLog log;
     private final Divergence divergence;
     private final EarlyStopping earlyStopping;
     private final List<DoubleSupplier> metrics;
     private final int rows;
     private final double lossScale;
+    private final Checkpoints checkpoints;
     private long startNanos;
+    /** Epochs restored from a checkpoint (0 for a fresh run). */
+    private int resumedAfter;
+    /** True when the restored run had already stopped early. */
+    private boolean stoppedBefore;
     /** Σ of the loss's terms over the epoch's batches so far (scaled by the reduction once per epoch). */
     private double epochLossSum;
     /** Σ over the epoch's batches so far of penalty × batch rows (averaged over the rows once per epoch). */
     private double epochPenaltySum;
 
+    /** Checks the arguments of {@link Trainer#fit} (a clear message for each bad one) and sets the run up. */
     TrainingRun(Trainer trainer, Trainable model, Matrix inputs, Matrix targets, Matrix validationInputs,
                 Matrix validationTargets) {
+        checkData(model, inputs, targets, validationInputs, validationTargets);
         this.trainer = trainer;
         this.layers = model.layers();
         this.objective = model.objective();
@@ -52,23 +60,55 @@ final class TrainingRun {
         this.earlyStopping = new EarlyStopping(trainer.patience(), trainer.minImprovement());
         this.rows = inputs.rows();
         this.lossScale = objective.loss().reduction().scale(rows, layers.outputs());
+        this.checkpoints = trainer.checkpointFile() == null ? null : new Checkpoints(trainer.checkpointFile(),
+                trainer.checkpointEvery(), new Recipe(trainer, model, inputs, targets, validationInputs, validationTargets));
+    }
+
+    private static void checkData(Trainable model, Matrix inputs, Matrix targets, Matrix validationInputs,
+                                  Matrix validationTargets) {
+        LayerStack layers = model.layers();
+        model.objective().requireFits(layers);
+        layers.checkInputs("inputs", inputs);
+        checkTargets("targets", inputs, targets, layers);
+        if ((validationInputs == null) != (validationTargets == null)) {
+            throw new IllegalArgumentException("give both validationInputs and validationTargets, or neither");
+        }
+        if (validationInputs != null) {
+            layers.checkInputs("validationInputs", validationInputs);
+            checkTargets("validationTargets", validationInputs, validationTargets, layers);
+        }
+    }
+
+    private static void checkTargets(String name, Matrix inputs, Matrix targets, LayerStack layers) {
+        if (targets == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (targets.rows() != inputs.rows() || targets.cols() != layers.outputs()) {
+            throw new IllegalArgumentException(name + " must be " + inputs.rows() + "x" + layers.outputs()
+                    + " (one row per input, one column per network output), got " + targets.shape());
+        }
+        targets.requireFinite(name);
     }
 
     /** Trains epoch after epoch until the last one or until early stopping says stop. */
     History run() {
         EpochLog.loadTablesaw();
+        resumeFromCheckpoint();
         List<TrainingListener> listeners = trainer.listeners();
         listeners.forEach(l -> l.started(trainer.epochs()));
         startNanos = System.nanoTime();
         try {
-            boolean stop = false;
+            boolean stop = stoppedBefore;
             for (int epoch = log.epochs() + 1; epoch <= trainer.epochs() && !stop; epoch++) {
                 stop = runEpoch(epoch);
+                if (checkpoints != null && checkpoints.due(epoch, trainer.epochs(), stop)) {
+                    checkpoints.save(snapshot());
+                }
             }
         } finally {
             listeners.forEach(TrainingListener::finished);
         }
-        return new History(log.table(), log.epochs() < trainer.epochs());
+        return new History(log.table(), log.epochs() < trainer.epochs(), 0, resumedAfter);
     }
 
     /** One epoch: train on every batch, check for divergence, validate, record, tell the listeners; true to stop early. */
@@ -147,6 +187,53 @@ final class TrainingRun {
         String message = "training interrupted " + where + " of " + trainer.epochs() + ": the network keeps the weights of"
                 + " its last step, and the exception's history() holds the " + completed + " completed epoch"
                 + (completed == 1 ? "" : "s");
-        throw new TrainingInterruptedException(message, new History(log.table(), true, epoch));
+        throw new TrainingInterruptedException(message, new History(log.table(), true, epoch, resumedAfter));
+    }
+
+    /** The run's state after its last completed epoch, for a checkpoint (arrays live, not copied). */
+    private Checkpoint snapshot() {
+        List<Parameter> parameters = layers.parameters();
+        float[][] values = new float[parameters.size()][];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = parameters.get(k).value().data();
+        }
+        double[][] columns = new double[log.names().size()][];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = log.column(k);
+        }
+        OptimizerState state = optimizerStep.state();
+        return new Checkpoint(checkpoints.recipe().lines(), log.epochs(), values, state.steps(), state.buffers(),
+                rng.state(), batches.order(), log.names(), columns);
+    }
+
+    /**
+     * When the trainer's checkpoint file exists, continues the run it holds: weights, optimizer state, random
+     * stream, row order and history (checked against this run first, see {@link Checkpoints#load}).
+     */
+    private void resumeFromCheckpoint() {
+        if (checkpoints == null) {
+            return;
+        }
+        List<Parameter> parameters = layers.parameters();
+        Checkpoint checkpoint = checkpoints.load(trainer.epochs(), parameters, optimizerStep.state().buffers(),
+                log.names(), rows);
+        if (checkpoint == null) {
+            return;
+        }
+        for (int k = 0; k < parameters.size(); k++) {
+            float[] target = parameters.get(k).value().data();
+            System.arraycopy(checkpoint.parameters[k], 0, target, 0, target.length);
+        }
+        optimizerStep.state().restore(checkpoint.optimizerSteps, checkpoint.optimizerBuffers);
+        rng = Rng.fromState(checkpoint.rngState);
+        System.arraycopy(checkpoint.order, 0, batches.order(), 0, checkpoint.order.length);
+        log.restore(checkpoint.columns);
+        double[] losses = log.column(0);
+        double[] monitored = log.column(validationInputs == null ? 0 : 3);
+        for (int i = 0; i < losses.length; i++) {
+            divergence.remember(losses[i]);
+            stoppedBefore = earlyStopping.shouldStop(monitored[i]);
+        }
+        resumedAfter = checkpoint.epoch;
     }
 }
