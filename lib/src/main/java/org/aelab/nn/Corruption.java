@@ -25,6 +25,14 @@ public interface Corruption {
         return new GaussianNoise(sigma);
     }
 
+    /**
+     * Additive Gaussian noise clipped to the pixel range: min(1, max(0, x + σ·N(0, 1))). With σ = 0.5 it is the
+     * "noise factor 0.5" of 002_30a0b8d3c8338d16.txt's Keras denoising convolutional autoencoder.
+     */
+    static Corruption clippedGaussian(double sigma) {
+        return new ClippedGaussianNoise(sigma);
+    }
+
     /** Each input is, with probability p, set to 0 or 1 (each with probability ½). */
     static Corruption saltAndPepper(double p) {
         return new SaltAndPepper(p);
@@ -98,6 +106,29 @@ public interface Corruption {
         @Override
         public String toString() {
             return "saltAndPepper(p=" + p + ")";
+        }
+    }
+
+    record ClippedGaussianNoise(double sigma) implements Corruption {
+        public ClippedGaussianNoise {
+            if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+                throw new IllegalArgumentException("Gaussian noise sigma must be finite and >= 0, got " + sigma);
+            }
+        }
+
+        @Override
+        public void corrupt(Matrix clean, Matrix out, Rng rng) {
+            clean.requireSameShape("out", out);
+            float[] x = clean.data();
+            float[] o = out.data();
+            for (int i = 0; i < clean.rows() * clean.cols(); i++) {
+                o[i] = Math.min(1f, Math.max(0f, x[i] + (float) (sigma * rng.gaussian())));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "clippedGaussian(σ=" + sigma + ", [0, 1])";
         }
     }
 }

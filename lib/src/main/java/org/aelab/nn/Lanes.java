@@ -1,0 +1,115 @@
+package org.aelab.nn;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * Two lanes of work for the image layers: a task is called with lane 0 on the calling thread and lane 1 on one
+ * shared daemon thread, at the same time when the machine has two cores or more, one after the other otherwise.
+ * Each lane owns its buffers and gradient partials, and the caller adds the partials in lane order, so results do
+ * not depend on how many cores ran the lanes. Hand-over is by volatile fields and park/unpark: nothing is
+ * allocated per call.
+ */
+final class Lanes {
+    /** Lanes per task; fixed, so that a sum over lanes is the same on every machine. */
+    static final int COUNT = 2;
+
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() >= 2;
+    private static volatile Worker worker;
+
+    private Lanes() {
+    }
+
+    /** Runs {@code task} for lane 0 and lane 1 and returns when both are done; rethrows what either threw. */
+    static void run(IntConsumer task) {
+        if (!PARALLEL) {
+            task.accept(0);
+            task.accept(1);
+            return;
+        }
+        synchronized (Lanes.class) { // one task at a time: the worker serves a single caller
+            Worker w = worker();
+            w.start(task, Thread.currentThread());
+            Throwable mine = null;
+            try {
+                task.accept(0);
+            } catch (RuntimeException | Error e) {
+                mine = e;
+            }
+            Throwable theirs = w.await();
+            if (mine != null) {
+                throw rethrow(mine);
+            }
+            if (theirs != null) {
+                throw rethrow(theirs);
+            }
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) t;
+    }
+
+    private static Worker worker() {
+        Worker w = worker;
+        if (w == null) {
+            w = new Worker();
+            Thread thread = new Thread(w, "aelab-lane-1");
+            thread.setDaemon(true);
+            w.thread = thread;
+            thread.start();
+            worker = w;
+        }
+        return w;
+    }
+
+    /** The thread of lane 1: waits for a task, runs it, signals the caller. */
+    private static final class Worker implements Runnable {
+        private volatile Thread thread;
+        private volatile IntConsumer task;
+        private volatile Thread caller;
+        private volatile boolean done;
+        private volatile Throwable failure;
+
+        void start(IntConsumer newTask, Thread newCaller) {
+            caller = newCaller;
+            failure = null;
+            done = false;
+            task = newTask;
+            LockSupport.unpark(thread);
+        }
+
+        Throwable await() {
+            for (int spins = 0; !done; spins++) {
+                if (spins < 1000) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 100_000);
+                }
+            }
+            return failure;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                IntConsumer current = task;
+                if (current == null) {
+                    LockSupport.park(this);
+                    continue;
+                }
+                try {
+                    current.accept(1);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+                task = null;
+                done = true;
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+}
