@@ -16,6 +16,9 @@ KERNELS := rapaio ijava jjava
 MVN ?= mvn -B
 PIP_FLAGS ?= --retries 0
 FUZZ_TRIES ?= 60000
+# IJava and JJava are built from their source archives here when the directory exists (else an installed one is used).
+KERNEL_SOURCES ?= ../shared/kernels
+KERNEL_BUILD := notebook-dev/target/kernels
 
 # Jupyter: an active conda env made from environment.yml, else the project's .venv.
 ifneq ($(and $(CONDA_PREFIX),$(wildcard $(CONDA_PREFIX)/bin/jupyter-lab)),)
@@ -60,9 +63,14 @@ install:
 
 kernel: kernel-choice jupyter install
 	$(MVN) -q -f notebook-dev/pom.xml dependency:build-classpath@kernel-classpath dependency:copy@kernel-jar
+	@if [ "$(KERNEL)" != rapaio ] && [ -n "$(KERNEL_SOURCES)" ]; then \
+	  if [ -d "$(KERNEL_SOURCES)" ]; then \
+	    $(PYTHON) notebook-dev/tools/java_kernels.py $(KERNEL) --sources "$(KERNEL_SOURCES)" --out $(KERNEL_BUILD) --mvn "$(MVN)" || exit; \
+	  else echo "kernel: $(KERNEL_SOURCES) (the kernels' source archives) is absent: using an installed $(KERNEL) kernelspec instead"; fi; fi
 	$(PYTHON) notebook-dev/tools/kernelspec.py --backend $(KERNEL) \
 	  --classpath-file notebook-dev/target/kernel/classpath.txt \
-	  --kernel-jar notebook-dev/target/kernel/rapaio-jupyter-kernel.jar
+	  --kernel-jar notebook-dev/target/kernel/rapaio-jupyter-kernel.jar \
+	  $(if $(and $(filter-out rapaio,$(KERNEL)),$(KERNEL_SOURCES),$(wildcard $(KERNEL_SOURCES))),--kernel-dir $(KERNEL_BUILD)/$(KERNEL))
 
 kernel-choice:
 	@case " $(KERNELS) " in *" $(KERNEL) "*) ;; \

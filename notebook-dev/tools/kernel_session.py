@@ -9,6 +9,9 @@ interrupt: runs the notebook's code cells in order (quick mode's lines, then the
   measures the seconds until that cell's execute_reply. Then runs a probe cell in the same kernel. Reports the
   interrupted cell's index, reply status, output text (streams and error), the latency, whether an
   interrupt_reply came back on the control channel, and the probe's status and output.
+live: runs a cell that shows a live output (org.aelab.viz.Viz.live) and updates it three times, as
+  Progress.auto() does during training. Reports each display message of that cell: its type
+  (display_data, update_display_data), display_id, MIME types and text/markdown.
 stop-on-error: sends three execute_requests at once, the second of which throws, first with
   stop_on_error true (the protocol's default) and then, in a new kernel, with stop_on_error false on the
   second; then one more request after the replies. Reports each request's reply status and output.
@@ -44,6 +47,7 @@ class Session:
         self.client.start_channels()
         self.client.wait_for_ready(timeout=60)
         self.outputs = {}
+        self.displays = {}
 
     def close(self):
         self.client.stop_channels()
@@ -70,6 +74,11 @@ class Session:
                 text = content.get("data", {}).get("text/plain", "")
             if text is not None and parent:
                 self.outputs.setdefault(parent, []).append(text)
+            if kind in ("display_data", "update_display_data") and parent:
+                self.displays.setdefault(parent, []).append({
+                    "type": kind, "display_id": content.get("transient", {}).get("display_id"),
+                    "mime_types": sorted(content.get("data", {})),
+                    "markdown": content.get("data", {}).get("text/markdown", "")})
 
     def reply(self, msg_id, timeout):
         """Waits up to `timeout` s for the execute_reply to msg_id; None if it did not come."""
@@ -177,6 +186,28 @@ def stop_on_error(args):
     return report
 
 
+LIVE_CELL = """
+org.aelab.viz.LiveOutput live = org.aelab.viz.Viz.live("live step 0");
+for (int step = 1; step <= 3; step++) {
+    Thread.sleep(200);
+    live.update("live step " + step);
+}
+System.out.println("live output " + live.displayId());
+"""
+
+
+def live(args):
+    session = Session(args.kernel, os.getcwd(), args.output)
+    try:
+        msg_id = session.send(LIVE_CELL)
+        reply = session.reply(msg_id, 60)
+        output = session.output(msg_id)
+        return {"status": reply["content"]["status"] if reply else "no reply", "output": output,
+                "displays": session.displays.get(msg_id, [])}
+    finally:
+        session.close()
+
+
 def control_info(args):
     """kernel_info_request on the control channel while a cell runs on the shell channel (what a Jupyter server
     does when a browser connects): the control channel must answer it, and the cell's reply and output must
@@ -217,9 +248,10 @@ def main():
     run.add_argument("--give-up", type=float, default=120, help="seconds to wait for any other reply")
     commands.add_parser("stop-on-error")
     commands.add_parser("control-info")
+    commands.add_parser("live")
     args = parser.parse_args()
     args.output = open(args.kernel_output, "ab")
-    report = {"interrupt": interrupt, "stop-on-error": stop_on_error, "control-info": control_info}[args.command](args)
+    report = {"interrupt": interrupt, "stop-on-error": stop_on_error, "control-info": control_info, "live": live}[args.command](args)
     text = json.dumps(report, indent=1)
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

@@ -14,8 +14,13 @@ rapaio:  java -cp <kernel dir>/patch:<kernel dir>/rapaio-jupyter-kernel.jar <its
          rapaio classes (notebook-dev/kernel/src, compiled here with javac against the rapaio jar); they come
          first on the class path, so they are loaded instead of rapaio's. --unpatched leaves them out
          (`java -jar`, as rapaio ships), to measure what they fix.
-ijava:   the argv of an installed IJava kernelspec; classpath in IJAVA_CLASSPATH (os.pathsep).
-jjava:   the argv of an installed JJava kernelspec; classpath in JJAVA_CLASSPATH (os.pathsep).
+ijava:   classpath in IJAVA_CLASSPATH (os.pathsep). With --kernel-dir (a kernel built by java_kernels.py) its
+         jar is copied into the kernelspec and started with `java -jar`; without, the argv of an installed
+         IJava kernelspec is reused.
+jjava:   classpath in JJAVA_CLASSPATH (os.pathsep). With --kernel-dir its jars are copied into the kernelspec
+         and jjava.jar is started directly with the JVM options JJava's launcher would give it (the launcher
+         only starts that second JVM: started directly, an interrupt or a kill reaches the kernel itself);
+         without, the argv of an installed JJava kernelspec is reused.
 """
 import argparse
 import json
@@ -118,6 +123,33 @@ def rapaio_spec(entries, kernel_jar, staging, name=NAME, patched=True):
     }
 
 
+def built_spec(backend, entries, kernel_dir, staging, name=NAME):
+    """The kernelspec of a kernel built by java_kernels.py into `kernel_dir` (jars and its own kernel.json)."""
+    source = os.path.join(kernel_dir, "kernel.json")
+    if not os.path.isfile(source):
+        fail(f"{kernel_dir} holds no kernel.json: build the kernel first "
+             f"(python notebook-dev/tools/java_kernels.py {backend} --sources … --out …)")
+    with open(source, encoding="utf-8") as spec_file:
+        own = json.load(spec_file)
+    jars = [os.path.basename(arg) for arg in own["argv"] if arg.endswith(".jar")]
+    if not jars or not os.path.isfile(os.path.join(kernel_dir, jars[-1])):
+        fail(f"{source} names no jar that {kernel_dir} holds: {own['argv']}")
+    kernel_jar = jars[-1]  # JJava: [launcher, kernel]; IJava: [kernel]
+    shutil.copy(os.path.join(kernel_dir, kernel_jar), staging)
+    kernel_jar = os.path.join(KernelSpecManager().user_kernel_dir, name, kernel_jar)
+    jvm_options = ["--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED"] if backend == "jjava" else []
+    _, variable = FOREIGN[backend]
+    return {
+        "argv": [java_executable(), "--add-modules", "jdk.incubator.vector", *jvm_options,
+                 "-jar", kernel_jar, "{connection_file}"],
+        "display_name": DISPLAY_NAME,
+        "language": "java",
+        "interrupt_mode": own.get("interrupt_mode", "message"),
+        "env": {variable: os.pathsep.join(entries)},
+        "metadata": {"aelab": {"backend": backend, "built_from": own.get("metadata", {}).get("source", kernel_dir)}},
+    }
+
+
 def foreign_spec(backend, entries):
     pattern, variable = FOREIGN[backend]
     specs = KernelSpecManager().get_all_specs()
@@ -129,7 +161,8 @@ def foreign_spec(backend, entries):
             env = dict(spec.get("env", {}))
             env[variable] = os.pathsep.join(entries)
             return {
-                "argv": spec["argv"],
+                # the installed kernel's own files stay where they are: {resource_dir} would name aelab's
+                "argv": [arg.replace("{resource_dir}", found["resource_dir"]) for arg in spec["argv"]],
                 "display_name": DISPLAY_NAME,
                 "language": spec.get("language", "java"),
                 "interrupt_mode": spec.get("interrupt_mode", "signal"),
@@ -148,6 +181,7 @@ def main():
     parser.add_argument("--backend", default="rapaio")
     parser.add_argument("--classpath-file")
     parser.add_argument("--kernel-jar", help="rapaio-jupyter-kernel jar (rapaio backend)")
+    parser.add_argument("--kernel-dir", help="ijava/jjava: a kernel built by java_kernels.py (else an installed one)")
     parser.add_argument("--unpatched", action="store_true",
                         help="rapaio as shipped, without the project's replacement classes (to measure what they fix)")
     parser.add_argument("--name", default=NAME, help=f"kernelspec name (default {NAME})")
@@ -169,6 +203,8 @@ def main():
     with tempfile.TemporaryDirectory() as staging:
         if args.backend == "rapaio":
             spec = rapaio_spec(entries, args.kernel_jar or "", staging, args.name, patched=not args.unpatched)
+        elif args.kernel_dir:
+            spec = built_spec(args.backend, entries, args.kernel_dir, staging, args.name)
         else:
             spec = foreign_spec(args.backend, entries)
         with open(os.path.join(staging, "kernel.json"), "w", encoding="utf-8") as out:

@@ -22,11 +22,12 @@ import java.util.UUID;
  *       and filled with {@code putData(mime, value)}, with a display id of aelab's, goes to
  *       {@code MainApp.kernel.display(data)}; {@code MainApp.kernel.updateDisplay(data)} replaces it.
  *       It counts as running when {@code MainApp.kernel.channels()} is connected.</li>
- *   <li>IJava ({@code io.github.spencerpark.ijava.IJava}) and JJava ({@code org.dflib.jjava.JJava}):
- *       {@code getKernelInstance()} returns the running kernel (null otherwise); a {@code DisplayData}
- *       of the kernel's own class is filled by reflection and passed to {@code kernel.display(data)};
- *       updates go through {@code kernel.getIO().display.updateDisplay(id, data)}. Best effort: tested
- *       against their published sources, not a live kernel.</li>
+ *   <li>IJava 1.3: {@code io.github.spencerpark.ijava.IJava.getKernelInstance()} returns the running
+ *       kernel (null otherwise). JJava 1.0: {@code org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel()}
+ *       returns it (and throws outside a notebook). Both descend from SpencerPark's base kernel: a
+ *       {@code DisplayData} of the kernel's own class is filled by reflection and passed to
+ *       {@code kernel.display(data)}; updates go through
+ *       {@code kernel.getIO().display.updateDisplay(id, data)}.</li>
  * </ul>
  *
  * Both kernels serialise a bundle's values with Gson, so JSON MIME types (the Plotly figure) are
@@ -41,8 +42,9 @@ final class KernelFrontends {
     static Optional<Frontend> detect() {
         for (ClassLoader loader : loaders()) {
             Optional<Frontend> found = rapaio(loader)
-                    .or(() -> baseKernel(loader, "io.github.spencerpark.ijava.IJava", "IJava"))
-                    .or(() -> baseKernel(loader, "org.dflib.jjava.JJava", "JJava"));
+                    .or(() -> baseKernel(loader, "io.github.spencerpark.ijava.IJava", "getKernelInstance", "IJava"))
+                    .or(() -> baseKernel(loader, "org.dflib.jjava.jupyter.kernel.BaseKernel", "notebookKernel",
+                            "JJava"));
             if (found.isPresent()) {
                 return found;
             }
@@ -91,13 +93,14 @@ final class KernelFrontends {
         }
     }
 
-    private static Optional<Frontend> baseKernel(ClassLoader loader, String className, String name) {
+    /** The kernel that the static method {@code className.accessor()} returns, if it returns one. */
+    private static Optional<Frontend> baseKernel(ClassLoader loader, String className, String accessor, String name) {
         Optional<Class<?>> entry = find(loader, className);
         if (entry.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Object kernel = entry.get().getMethod("getKernelInstance").invoke(null);
+            Object kernel = entry.get().getMethod(accessor).invoke(null);
             if (kernel == null) {
                 return Optional.empty();
             }

@@ -43,6 +43,41 @@ final class Jupyter {
         return System.getProperty("aelab.kernel", "aelab").isBlank() ? "aelab" : System.getProperty("aelab.kernel");
     }
 
+    private static String backend;
+
+    /**
+     * The Java kernel behind the kernelspec under test, as kernelspec.py recorded it in the spec's metadata:
+     * rapaio, ijava or jjava.
+     */
+    static synchronized String backend() throws IOException, InterruptedException {
+        if (backend == null) {
+            Run run = tool("kernelspec.py", List.of("--show", kernel()), Map.of(), TARGET.resolve("kernel/kernelspec.json"),
+                    60);
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("no kernelspec " + kernel() + "; run `make setup`:\n" + run.output());
+            }
+            backend = ExecutedNotebook.JSON.readTree(run.output()).path("metadata").path("aelab").path("backend")
+                    .asText("");
+            if (backend.isEmpty()) {
+                throw new IllegalStateException("kernelspec " + kernel() + " was not written by kernelspec.py (no"
+                        + " metadata.aelab.backend): run `make kernel`");
+            }
+        }
+        return backend;
+    }
+
+    /**
+     * Whether the test of a rapaio-only behaviour applies; when it does not, says so on the test's output (and JUnit
+     * reports the test as skipped with the same reason).
+     */
+    static boolean rapaioOnly(String why) throws IOException, InterruptedException {
+        boolean rapaio = backend().equals("rapaio");
+        if (!rapaio) {
+            System.out.println("not run on the " + backend() + " kernel, rapaio only: " + why);
+        }
+        return rapaio;
+    }
+
     /** Result of a finished process: exit code and everything it printed. */
     record Run(int exitCode, String output) {
         String tail(int lines) {
