@@ -1,12 +1,12 @@
 # aelab — the only commands a user needs.
 #   make lab     set up, then JupyterLab on notebooks/ (localhost, token auth)
-#   make test    set up, then unit tests, every notebook executed (quick mode), the browser check
+#   make test    set up, then unit tests, every notebook executed (quick mode), the browser check; KERNEL=… as for make kernel
 #   make book    set up, then every notebook in full mode -> build/book/*.ipynb, *.html, index.html
 #   make bench   benchmarks (JMH and the PyTorch comparison)
 #   make fuzz    the file readers' property tests with FUZZ_TRIES cases each, in a 256 MB heap
 #   make mutation  PIT mutation testing of nn, train, model: the killed share per package
 #   make setup   system packages (Debian/Ubuntu as root), Jupyter, mvn install, the `aelab` kernelspec
-#   make kernel KERNEL=rapaio|ijava|jjava   (re)write the `aelab` kernelspec for that Java kernel
+#   make kernel KERNEL=rapaio|ijava|jjava   (re)write the `aelab` kernelspec for that Java kernel (IJava/JJava built from KERNEL_SOURCES)
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
