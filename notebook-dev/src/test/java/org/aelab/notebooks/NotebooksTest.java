@@ -42,8 +42,11 @@ class NotebooksTest {
     static final Path EDITED = Jupyter.TARGET.resolve("edits");
     /** A notebook declares at least this many student edits. */
     static final int MIN_EDITS = 2;
-    /** Seconds a notebook may take in quick mode (the budget is 60–90 s each). */
-    static final long QUICK_LIMIT_SECONDS = Long.getLong("aelab.quickLimitSeconds", 150);
+    /**
+     * Seconds after which a quick run counts as hung (a kernel that stopped answering). Not a speed check: the
+     * quick times are reported by the summary of `make test`; speed is measured by `make bench`.
+     */
+    static final long RUN_TIMEOUT_SECONDS = Long.getLong("aelab.runTimeoutSeconds", 600);
 
     record Row(String notebook, String status, double seconds, long bytes, List<String> checks) {
     }
@@ -149,7 +152,7 @@ class NotebooksTest {
     private void executeQuick(Path notebook, String name) throws Exception {
         Path log = EXECUTED.resolve(name + ".log");
         Jupyter.Run run = Jupyter.tool("run_notebook.py", List.of(notebook.toString(), "--out", EXECUTED.toString(),
-                "--mode", "quick", "--kernel", Jupyter.kernel()), Map.of(), log, QUICK_LIMIT_SECONDS + 120);
+                "--mode", "quick", "--kernel", Jupyter.kernel()), Map.of(), log, RUN_TIMEOUT_SECONDS);
         if (run.exitCode() != 0) {
             fail("run_notebook.py failed on " + notebook + " (exit " + run.exitCode() + "):\n" + run.tail(30));
         }
@@ -185,8 +188,6 @@ class NotebooksTest {
                 + " JSON, drawn by the front end's own plotly.js");
         List<String> incomplete = executed.incompleteFigures();
         assertTrue(incomplete.isEmpty(), () -> name + ": " + String.join("; ", incomplete));
-        assertTrue(seconds <= QUICK_LIMIT_SECONDS, () -> name + ": quick mode took " + seconds + " s, over the "
-                + QUICK_LIMIT_SECONDS + " s budget: make metadata.aelab.quick smaller");
     }
 
     /** No error, no FAIL, no stray return value; the last code cell is the check cell, it ran and printed CHECK lines. */
@@ -220,7 +221,7 @@ class NotebooksTest {
         Files.writeString(lines, ExecutedNotebook.JSON.writeValueAsString(edit.path("lines")));
         Jupyter.Run run = Jupyter.tool("run_notebook.py", List.of(notebook.toString(), "--out", dir.toString(),
                 "--mode", "quick", "--kernel", Jupyter.kernel(), "--inject", lines.toString()),
-                Map.of(), dir.resolve(name + ".log"), QUICK_LIMIT_SECONDS + 120);
+                Map.of(), dir.resolve(name + ".log"), RUN_TIMEOUT_SECONDS);
         assertEquals(0, run.exitCode(), () -> "run_notebook.py failed on " + what + ":\n" + run.tail(30));
         JsonNode result = runJson(dir, name);
         ExecutedNotebook executed = new ExecutedNotebook(dir.resolve(name + ".ipynb"));
@@ -280,7 +281,7 @@ class NotebooksTest {
         Files.writeString(lines, ExecutedNotebook.JSON.writeValueAsString(nonsense.path("lines")));
         Jupyter.Run run = Jupyter.tool("run_notebook.py", List.of(notebook.toString(), "--out", BAD.toString(),
                 "--mode", "quick", "--kernel", Jupyter.kernel(), "--inject", lines.toString(), "--probe"),
-                Map.of(), BAD.resolve(name + ".log"), QUICK_LIMIT_SECONDS + 120);
+                Map.of(), BAD.resolve(name + ".log"), RUN_TIMEOUT_SECONDS);
         assertEquals(0, run.exitCode(), () -> "run_notebook.py failed:\n" + run.tail(30));
         JsonNode result = runJson(BAD, name);
         ExecutedNotebook executed = new ExecutedNotebook(BAD.resolve(name + ".ipynb"));
