@@ -219,6 +219,7 @@ for (LinearResult result : linearResults) {
 // eigenvectors — PCA's first eigenvector is the one global stroke pattern; the decoder's columns mix several.
 //%% code
 List<Object> mixingMaps = new ArrayList<>();
+StringBuilder mixingSummary = new StringBuilder();
 for (LinearRun run : linearRuns) {
     int k = run.k();
     Matrix q = Subspaces.orthonormalColumns(run.decoderColumns());     // 784 × k
@@ -226,11 +227,15 @@ for (LinearRun run : linearRuns) {
     Gemm.standard().gemm(true, false, 1f, pca.components(k), q, 0f, mixing);   // U_kᵀ·Q_d
     Matrix magnitude = Matrix.zeros(k, k);
     for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) magnitude.set(i, j, Math.abs(mixing.get(i, j)));
+    double largest = 0;
+    for (float v : magnitude.data()) largest = Math.max(largest, v);
+    mixingSummary.append(String.format("k = %d: largest |U_kᵀ·Q_d| entry %.3f (an eigenvector itself would give 1.000)%n", k, largest));
     Heatmap map = Heatmap.of(magnitude).withColorMap(ColorMap.GRAY).withTitle("k = " + k + ": |U_kᵀ·Q_d|")
             .withAxisTitles("orthonormalised decoder column", "eigenvector");
     mixingMaps.add(k <= 10 ? map.withValues() : map);
 }
 Viz.show(Panels.row(mixingMaps.toArray()));
+System.out.print(mixingSummary);
 
 for (LinearRun run : linearRuns) {
     int k = run.k();
