@@ -76,6 +76,12 @@ public final class Pca {
         return out;
     }
 
+    /** Each row of {@code x} minus the fitted mean row: a new N × d matrix, the data a linear autoencoder is compared on. */
+    public Matrix centred(Matrix x) {
+        checkColumns(x);
+        return centre(x, mean);
+    }
+
     /** Codes (x − mean)·V_k of each row of {@code x}: a new N × k matrix. */
     public Matrix encode(Matrix x, int k) {
         checkK(k, 1);

@@ -68,6 +68,19 @@ class PcaTest {
     }
 
     @Test
+    void centredSubtractsTheFittedMeanFromOtherRowsToo() {
+        // mean of (1, 2), (3, 6), (5, 1) is (3, 3)
+        Pca pca = Pca.fit(Matrix.of(new double[][] {{1, 2}, {3, 6}, {5, 1}}));
+        Matrix centred = pca.centred(Matrix.of(new double[][] {{3, 3}, {0, 10}}));
+        assertEquals(0, centred.get(0, 0), 1e-6);
+        assertEquals(0, centred.get(0, 1), 1e-6);
+        assertEquals(-3, centred.get(1, 0), 1e-6);
+        assertEquals(7, centred.get(1, 1), 1e-6);
+        assertEquals("x must have 2 columns like the data PCA was fitted to, got 1x3",
+                assertThrows(IllegalArgumentException.class, () -> pca.centred(Matrix.zeros(1, 3))).getMessage());
+    }
+
+    @Test
     void badInputIsNamed() {
         Pca pca = Pca.fit(Matrix.of(new double[][] {{1, 2}, {3, 4}}));
         assertEquals("number of components k must be in 1..2, got 3",
