@@ -173,6 +173,9 @@ final class Subplots {
                 if (s.legend()) {
                     anyLegend = true;
                     Map<String, Object> legend = new LinkedHashMap<>();
+                    if (s.spec().layout().get("legend") instanceof Map<?, ?> own && own.get("itemsizing") != null) {
+                        legend.put("itemsizing", own.get("itemsizing"));
+                    }
                     legend.put("x", (plotRight + 8 + (s.colorbar() ? COLORBAR_ROOM : 0)) / (double) totalWidth);
                     legend.put("xanchor", "left");
                     legend.put("y", yTop);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * outside a kernel each output is written to a file under {@code aelab-output/} (or the directory
  * named by the system property {@code aelab.output}) and its path is printed.
  *
- * <p>Accepted content: {@link Chart}s ({@link LineChart}, {@link Heatmap}, {@link BarChart}), any
+ * <p>Accepted content: {@link Chart}s ({@link LineChart}, {@link Heatmap}, {@link BarChart}, {@link ScatterChart}), any
  * Tablesaw/Plotly {@code Figure}, a Tablesaw {@code Table}, {@link Tiles}, {@link PngImage} or
  * {@code BufferedImage}, {@link Panels}, and a {@code String}, shown as Markdown. Anything else is
  * shown as its {@code toString()}.
