@@ -171,13 +171,14 @@ public final class VariationalAutoencoder {
     }
 
     /**
-     * Codes on a {@code side} × {@code side} grid over [−halfWidth, halfWidth]² of a 2-D latent space, one code a
-     * row, row by row from the top: z₂ falls from +halfWidth down the rows, z₁ rises from −halfWidth along each
-     * row, so {@code Tiles.of(decode(grid), 28, 28).withColumns(side)} draws the plane as a plot would.
+     * Codes on a {@code side} × {@code side} grid over [−halfWidth, halfWidth]² of the plane of the first two latent
+     * dimensions (any others 0, the prior's mean), one code a row, row by row from the top: z₂ falls from +halfWidth
+     * down the rows, z₁ rises from −halfWidth along each row, so {@code Tiles.of(decode(grid), 28, 28).withColumns(side)}
+     * draws the plane as a plot would.
      */
     public Matrix latentGrid(int side, double halfWidth) {
-        if (latentSize() != 2) {
-            throw new IllegalArgumentException("a latent grid needs a 2-D latent space, this model's is " + latentSize() + "-D");
+        if (latentSize() < 2) {
+            throw new IllegalArgumentException("a latent grid needs at least 2 latent dimensions, this model has " + latentSize());
         }
         if (side < 2) {
             throw new IllegalArgumentException("grid side must be >= 2, got " + side);
@@ -185,7 +186,7 @@ public final class VariationalAutoencoder {
         if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
             throw new IllegalArgumentException("grid halfWidth must be finite and > 0, got " + halfWidth);
         }
-        Matrix grid = Matrix.zeros(side * side, 2);
+        Matrix grid = Matrix.zeros(side * side, latentSize());
         for (int row = 0; row < side; row++) {
             for (int col = 0; col < side; col++) {
                 grid.set(row * side + col, 0, (float) (-halfWidth + 2 * halfWidth * col / (side - 1)));

@@ -238,8 +238,10 @@ class VariationalAutoencoderTest {
         assertMessage(() -> VariationalAutoencoder.Training.of(null, 1, 2, 1), "optimizer must not be null");
         assertMessage(() -> vae.latentGrid(1, 2), "grid side must be >= 2, got 1");
         assertMessage(() -> vae.latentGrid(5, -1), "grid halfWidth must be finite and > 0, got -1.0");
-        assertMessage(() -> VariationalAutoencoder.builder().input(6).latent(3).build().latentGrid(5, 2),
-                "a latent grid needs a 2-D latent space, this model's is 3-D");
+        assertMessage(() -> VariationalAutoencoder.builder().input(6).latent(1).build().latentGrid(5, 2),
+                "a latent grid needs at least 2 latent dimensions, this model has 1");
+        Matrix grid3 = VariationalAutoencoder.builder().input(6).latent(3).build().latentGrid(2, 1);
+        assertArrayEquals(new float[] {-1, 1, 0, 1, 1, 0, -1, -1, 0, 1, -1, 0}, grid3.data(), 1e-6f);
         assertMessage(() -> vae.interpolate(Matrix.zeros(1, 6), Matrix.zeros(1, 6), 1), "interpolation steps must be >= 2");
         assertMessage(() -> vae.interpolate(Matrix.zeros(2, 6), Matrix.zeros(1, 6), 4), "interpolate takes two single images");
         assertMessage(() -> vae.sample(0, new Rng(1)), "number of samples n must be positive, got 0");
