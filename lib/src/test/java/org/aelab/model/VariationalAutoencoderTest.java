@@ -14,9 +14,11 @@ import org.aelab.nn.Init;
 import org.aelab.nn.Parameter;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
+import org.aelab.train.EpochStats;
 import org.aelab.train.History;
 import org.aelab.train.Optimizer;
 import org.aelab.train.TrainingInterruptedException;
+import org.aelab.train.TrainingListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,44 @@ class VariationalAutoencoderTest {
         // The KL term keeps the codes near the prior: their mean within a standard deviation of 0.
         LatentStatistics stats = vae.latentStatistics(data);
         assertTrue(Math.abs(stats.mean()[0]) < 1 && Math.abs(stats.mean()[1]) < 1, stats.toString());
+    }
+
+    @Test
+    void listenersHearEveryEpochWithTheTermsOfTheHistory() {
+        List<String> heard = new java.util.ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void started(int totalEpochs) {
+                heard.add("started " + totalEpochs);
+            }
+
+            @Override
+            public void epochEnded(EpochStats stats) {
+                heard.add(String.format("epoch %d loss %.6f kl %.6f", stats.epoch(), stats.loss(), stats.penalty()));
+            }
+
+            @Override
+            public void finished() {
+                heard.add("finished");
+            }
+        };
+        VariationalAutoencoder vae = VariationalAutoencoder.builder().input(6).hidden(4).latent(2).beta(2).seed(1).build();
+        History history = vae.fit(VariationalAutoencoder.Training.of(Optimizer.adam(0.01), 2, 5, 1).withListener(listener),
+                prototypes(12, 1));
+        assertEquals(List.of("started 2",
+                String.format("epoch 1 loss %.6f kl %.6f", history.column("loss")[0], 2 * history.column("kl")[0]),
+                String.format("epoch 2 loss %.6f kl %.6f", history.column("loss")[1], 2 * history.column("kl")[1]),
+                "finished"), heard);
+        assertTrue(Double.isNaN(history.last("validation")), "no validation set: NaN");
+    }
+
+    @Test
+    void aHistoryFromATableNeedsItsColumns() {
+        assertMessage(() -> History.of(tech.tablesaw.api.Table.create("h"), 0), "a history table needs a column 'epoch', got []");
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("h", tech.tablesaw.api.IntColumn.create("epoch", new int[] {1}),
+                tech.tablesaw.api.DoubleColumn.create("loss", new double[] {2}), tech.tablesaw.api.DoubleColumn.create("seconds", new double[] {0.5}));
+        assertMessage(() -> History.of(table, -1), "interruptedAt must be >= 0 (0: not interrupted), got -1");
+        assertEquals("History[1 epochs, loss 2.00000 → 2.00000]", History.of(table, 0).toString());
     }
 
     @Test
