@@ -228,7 +228,7 @@ checks.done();
 // | the encoder's Gaussians | mean σ² 0.011 and 0.010 (σ ≈ 0.1); all codes sampled together: variances 1.583 and 1.889 |
 // | KL per image | 5.673 nats: 2.706 for z₁, 2.968 for z₂ |
 // | PCA's 2-D codes (for scale) | variances 5.276 and 3.969, in pixel units |
-// | time | 21.8 s per epoch on average (12.9–31.6 s), 321 s for the whole notebook |
+// | time | 17.1 s per epoch on average (12.3–21.8 s), 270 s for the whole notebook; an earlier full run under the same load, with the same numbers otherwise, took 21.8 s per epoch and 321 s |
 //
 // **What the KL term does to the code space.** A deterministic autoencoder, as in notebook 09, has nothing in its
 // objective that says where its codes lie or how large they are: a shift or rescaling of the code can be undone by the
