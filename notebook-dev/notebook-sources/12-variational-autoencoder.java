@@ -240,8 +240,9 @@ checks.done();
 // about its image, and about 1.7 nats keep the means near the origin. The result: the codes are centred (mean within
 // 0.17 of 0) and on the prior's scale (variances 1.6 and 1.9, where PCA's are set by the data), and since every
 // training image was decoded from a small cloud of codes around its μ, the decoded 15 × 15 grid over [−2, 2]² shows
-// digits nearly everywhere, changing smoothly from one class to the next; the interpolation row does the same between
-// two test digits.
+// digits nearly everywhere, changing smoothly from one class to the next. The interpolation from the first test image
+// (a 7) to the second (a 2) passes through 9-like and 3-like digits: every step is digit-like, though the path crosses
+// other classes' clusters on the way.
 //
 // **What it does not do.** The codes are not distributed as N(0, I): their variances are 1.6 and 1.9, not 1, the
 // digits form clusters with sparse regions between them, and each image's own Gaussian is far narrower than the
