@@ -26,6 +26,26 @@ public final class History {
         this.resumedAfter = resumedAfter;
     }
 
+    /**
+     * The history of a training loop outside {@link Trainer} (a variational autoencoder's): {@code table} has an
+     * {@code epoch} column, a {@code loss} column and a {@code seconds} column, one row per completed epoch, and any
+     * other columns the loop measured. {@code interruptedAt} is the epoch in which the loop was interrupted, or 0.
+     */
+    public static History of(Table table, int interruptedAt) {
+        if (table == null) {
+            throw new IllegalArgumentException("table must not be null");
+        }
+        for (String required : new String[] {"epoch", "loss", "seconds"}) {
+            if (!table.columnNames().contains(required)) {
+                throw new IllegalArgumentException("a history table needs a column '" + required + "', got " + table.columnNames());
+            }
+        }
+        if (interruptedAt < 0) {
+            throw new IllegalArgumentException("interruptedAt must be >= 0 (0: not interrupted), got " + interruptedAt);
+        }
+        return new History(table.copy(), interruptedAt > 0, interruptedAt, 0);
+    }
+
     /** The per-epoch table (a copy, so filtering or adding columns cannot change this history). */
     public Table table() {
         return table.copy();

@@ -13,7 +13,8 @@ package org.aelab.train;
 public final class TrainingInterruptedException extends RuntimeException {
     private final transient History history;
 
-    TrainingInterruptedException(String message, History history) {
+    /** For training loops outside {@link Trainer}: {@code history} holds the epochs completed before the interrupt. */
+    public TrainingInterruptedException(String message, History history) {
         super(message);
         this.history = history;
     }
