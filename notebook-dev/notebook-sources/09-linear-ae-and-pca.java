@@ -347,7 +347,7 @@ Checks checks = Checks.recipe(
         "linearLearningRate", linearLearningRate, 0.003, "linearBatchSize", linearBatchSize, 128,
         "deepLayers", deepLayers, new int[] {1000, 500, 250}, "deepCodeSize", deepCodeSize, 30,
         "reluHidden", reluHidden, true, "bceOutput", bceOutput, true,
-        "deepLearningRate", deepLearningRate, 0.001, "deepBatchSize", deepBatchSize, 128);
+        "deepLearningRate", deepLearningRate, 0.001, "deepBatchSize", deepBatchSize, 128).notebookRecipe();
 
 int previousK = 0;
 double previousPca = pca.discardedVariance(0) / 784;   // k = 0: every image reconstructed as the mean image

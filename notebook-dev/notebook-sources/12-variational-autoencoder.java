@@ -178,7 +178,7 @@ Viz.show(Table.create("reconstruction errors on " + testImages + " test images",
 Checks checks = Checks.recipe(
         "hiddenUnits", hiddenUnits, 400, "reluHidden", reluHidden, true, "latentSize", latentSize, 2, "beta", beta, 1.0,
         "learningRate", learningRate, 0.001, "batchSize", batchSize, 100,
-        "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true);
+        "trainImages × epochs >= 30000", trainImages * (long) epochs >= 30_000, true).notebookRecipe();
 
 checks.invariant("test BCE + β·KL per image, untrained -> trained", String.format("%.2f -> %.2f", untrained.total(beta), trained.total(beta)),
         "lower after training", trained.total(beta) < untrained.total(beta));

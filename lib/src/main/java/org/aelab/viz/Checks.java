@@ -54,6 +54,7 @@ public final class Checks {
 
     private final List<Entry> recipe = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
+    private String recipeOwner = "the source's";
     private int passed;
     private int skipped;
     private final Supplier<PrintStream> out;
@@ -88,6 +89,15 @@ public final class Checks {
         return checks;
     }
 
+    /**
+     * Marks the recipe as the notebook's own, for notebooks whose sources give none (their SKIP lines then say
+     * "parameters differ from this notebook's recipe: …"); returns this.
+     */
+    public Checks notebookRecipe() {
+        recipeOwner = "this notebook's recipe";
+        return this;
+    }
+
     /** Declares one more recipe parameter; returns this. */
     public Checks param(String name, Object current, Object recipeValue) {
         recipe.add(new Entry(name, current, recipeValue));
@@ -99,6 +109,7 @@ public final class Checks {
         Objects.requireNonNull(stream, "stream");
         Checks copy = new Checks(() -> stream);
         copy.recipe.addAll(recipe);
+        copy.recipeOwner = recipeOwner;
         return copy;
     }
 
@@ -117,12 +128,12 @@ public final class Checks {
         print(name, value, expected, pass ? Outcome.PASS : Outcome.FAIL, "");
     }
 
-    /** A check of the source's recipe: SKIP when the parameters differ from it, otherwise PASS or FAIL. */
+    /** A check of the recipe (the source's, or {@link #notebookRecipe the notebook's}): SKIP when the parameters differ from it, otherwise PASS or FAIL. */
     public void ofRecipe(String name, Object value, String expected, boolean pass) {
         List<String> differing = differing();
         if (!differing.isEmpty()) {
             print(name, value, expected, Outcome.SKIP,
-                    " (parameters differ from the source's: " + String.join(", ", differing) + ")");
+                    " (parameters differ from " + recipeOwner + ": " + String.join(", ", differing) + ")");
         } else {
             print(name, value, expected, pass ? Outcome.PASS : Outcome.FAIL, "");
         }
@@ -150,7 +161,7 @@ public final class Checks {
     public String toString() {
         List<String> differing = differing();
         return "CHECKS: " + passed + " passed, " + failed.size() + " failed, " + skipped + " skipped"
-                + (skipped > 0 ? " (parameters differ from the source's: " + String.join(", ", differing) + ")" : "");
+                + (skipped > 0 ? " (parameters differ from " + recipeOwner + ": " + String.join(", ", differing) + ")" : "");
     }
 
     private void print(String name, Object value, String expected, Outcome outcome, String note) {

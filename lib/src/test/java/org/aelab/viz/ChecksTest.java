@@ -51,6 +51,16 @@ class ChecksTest {
     }
 
     @Test
+    void aNotebooksOwnRecipeIsNamedAsSuchWhenItsChecksSkip() {
+        Checks checks = Checks.recipe("beta", 4.0, 1.0).notebookRecipe().printingTo(stream);
+        checks.ofRecipe("KL per image", "2.1", "<= 8", true);
+        checks.done();
+        assertEquals(List.of(
+                "CHECK KL per image = 2.1 (expected <= 8) SKIP (parameters differ from this notebook's recipe: beta)",
+                "CHECKS: 0 passed, 0 failed, 1 skipped (parameters differ from this notebook's recipe: beta)"), lines());
+    }
+
+    @Test
     void aFailedInvariantThrowsEvenWhenTheParametersDiffer() {
         Checks checks = Checks.recipe("learningRate", 0.2, 0.05).printingTo(stream);
         checks.invariant("reconstruction beats the corrupted input", "0.3 vs 0.2", "reconstruction lower", false);

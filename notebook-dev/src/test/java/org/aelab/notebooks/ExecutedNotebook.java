@@ -15,10 +15,11 @@ final class ExecutedNotebook {
     static final ObjectMapper JSON = new ObjectMapper();
     /**
      * One line per check: {@code CHECK <name> = <value> (expected <condition>) PASS|FAIL}, or for a check of the
-     * source's recipe run with other parameters {@code … SKIP (parameters differ from the source's: a, b)}.
+     * source's recipe run with other parameters {@code … SKIP (parameters differ from the source's: a, b)}
+     * (or {@code from this notebook's recipe: a, b} where the notebook's recipe is its own).
      */
     static final Pattern CHECK_LINE = Pattern.compile(
-            "^CHECK \\S.* = .+ \\(expected .+\\) (PASS|FAIL|SKIP \\(parameters differ from the source's: .+\\))$");
+            "^CHECK \\S.* = .+ \\(expected .+\\) (PASS|FAIL|SKIP \\(parameters differ from (the source's|this notebook's recipe): .+\\))$");
     /** What Object.toString() prints when a class does not override it: a stray return value in an output. */
     static final Pattern DEFAULT_TO_STRING = Pattern.compile("\\b[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+@[0-9a-f]{4,}\\b");
     /** The first lines of every plotly.js bundle ("/**\n* plotly.js v2.35.3" …): an executed notebook has none. */
