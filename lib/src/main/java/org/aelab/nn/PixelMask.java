@@ -95,6 +95,19 @@ public record PixelMask(int width, int height, double rate, int side, double blo
         return out;
     }
 
+    /**
+     * The mean squared error of {@code reconstruction} against {@code clean} on the pixels that are "?" in
+     * {@code masked} only: how well a model recovers what it did not see.
+     */
+    public static double errorOnMissing(Matrix reconstruction, Matrix clean, Matrix masked) {
+        masked.requireSameShape("clean", clean);
+        Matrix missing = missing(masked);
+        if (missing.sum() == 0) {
+            throw new IllegalArgumentException("masked has no \"?\" pixel, so there is no error on missing pixels to measure");
+        }
+        return Matrix.meanSquaredError(reconstruction, clean, missing);
+    }
+
     /** A copy of {@code masked} with every "?" replaced by that column's value in {@code fillRow} (1 × cols). */
     public static Matrix filled(Matrix masked, Matrix fillRow) {
         if (fillRow.rows() != 1 || fillRow.cols() != masked.cols()) {

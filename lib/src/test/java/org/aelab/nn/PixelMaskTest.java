@@ -89,6 +89,17 @@ class PixelMaskTest {
     }
 
     @Test
+    void errorOnMissingCountsOnlyTheUnknownPixels() {
+        Matrix clean = Matrix.of(new float[][] {{1f, 0f, 0.5f}, {0f, 1f, 1f}});
+        Matrix masked = Matrix.of(new float[][] {{Float.NaN, 0f, 0.5f}, {0f, 1f, Float.NaN}});
+        Matrix reconstruction = Matrix.of(new float[][] {{0.5f, 0.9f, 0.9f}, {0.9f, 0.9f, 0f}});
+        // the ? pixels: (0, 0) off by 0.5 and (1, 2) off by 1; the others' large errors do not count
+        assertEquals((0.25 + 1) / 2, PixelMask.errorOnMissing(reconstruction, clean, masked), 1e-7);
+        assertEquals("masked has no \"?\" pixel, so there is no error on missing pixels to measure",
+                assertThrows(IllegalArgumentException.class, () -> PixelMask.errorOnMissing(clean, clean, clean)).getMessage());
+    }
+
+    @Test
     void badParametersAreNamed() {
         assertEquals("mask rate must be in [0, 1) (the fraction of pixels made \"?\"), got 1.0",
                 assertThrows(IllegalArgumentException.class, () -> PixelMask.random(28, 28, 1.0)).getMessage());
