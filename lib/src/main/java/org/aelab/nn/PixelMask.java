@@ -108,6 +108,19 @@ public record PixelMask(int width, int height, double rate, int side, double blo
         return Matrix.meanSquaredError(reconstruction, clean, missing);
     }
 
+    /** A copy of {@code masked} with every "?" replaced by the model's value there: the inpainted image. */
+    public static Matrix inpainted(Matrix masked, Matrix reconstruction) {
+        masked.requireSameShape("reconstruction", reconstruction);
+        Matrix out = masked.copy();
+        float[] o = out.data();
+        for (int i = 0; i < o.length; i++) {
+            if (Float.isNaN(o[i])) {
+                o[i] = reconstruction.data()[i];
+            }
+        }
+        return out;
+    }
+
     /** A copy of {@code masked} with every "?" replaced by that column's value in {@code fillRow} (1 × cols). */
     public static Matrix filled(Matrix masked, Matrix fillRow) {
         if (fillRow.rows() != 1 || fillRow.cols() != masked.cols()) {

@@ -86,6 +86,8 @@ class PixelMaskTest {
         Matrix filled = PixelMask.filled(masked, Matrix.of(new float[][] {{7f, 9f}}));
         assertTrue(filled.sameValues(Matrix.of(new float[][] {{7f, 0.5f}, {0.25f, 9f}})), "got " + filled);
         assertTrue(Float.isNaN(masked.get(0, 0)), "the masked input is left alone");
+        Matrix inpainted = PixelMask.inpainted(masked, Matrix.of(new float[][] {{1f, 2f}, {3f, 4f}}));
+        assertTrue(inpainted.sameValues(Matrix.of(new float[][] {{1f, 0.5f}, {0.25f, 4f}})), "observed pixels kept, ? from the model: got " + inpainted);
     }
 
     @Test
