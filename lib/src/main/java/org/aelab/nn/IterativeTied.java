@@ -13,6 +13,10 @@ import org.aelab.tensor.Matrix;
  * The step size η and the number of steps d are the notes' symbols; they give no values (parameters here).
  *
  * <p>In batch form, one image a row: L_{t+1} = L_t + η·R_t·B with R_t = O ⊙ (X̃ − L_t·Bᵀ), and X̂ = L_d·Bᵀ.
+ *
+ * <p>For comparison, {@link #readingUnknownAsZero} builds the choice the notes reject — "Treating ? directly as 0
+ * is not a valid choice as ? − * will then be −*, denoting a residual" — where O is all ones and a "?" counts as
+ * an observed 0.
  */
 public final class IterativeTied implements Layer {
     private static final Gemm GEMM = Gemm.standard();
@@ -21,9 +25,20 @@ public final class IterativeTied implements Layer {
     private final int code;
     private final int steps;
     private final double eta;
+    private final boolean clampUnknown;
     private final Parameter weights;
 
+    /** The notes' encoder: the residual at a "?" is clamped to 0. */
     public IterativeTied(int inputs, int code, int steps, double eta, String name) {
+        this(inputs, code, steps, eta, true, name);
+    }
+
+    /** The rejected variant: a "?" is read as an observed 0, so its residual −(B·l)_i drives the encoder. */
+    public static IterativeTied readingUnknownAsZero(int inputs, int code, int steps, double eta, String name) {
+        return new IterativeTied(inputs, code, steps, eta, false, name);
+    }
+
+    private IterativeTied(int inputs, int code, int steps, double eta, boolean clampUnknown, String name) {
         if (inputs <= 0 || code <= 0) {
             throw new IllegalArgumentException("layer " + name + " inputs and code size must be positive, got " + inputs + " and " + code);
         }
@@ -37,6 +52,7 @@ public final class IterativeTied implements Layer {
         this.code = code;
         this.steps = steps;
         this.eta = eta;
+        this.clampUnknown = clampUnknown;
         this.weights = new Parameter(name + ".B", Matrix.zeros(inputs, code));
     }
 
@@ -84,12 +100,13 @@ public final class IterativeTied implements Layer {
         GEMM.gemm(false, true, 1f, s.codes[steps].topRows(n), b, 0f, output);          // X̂ = L_d·Bᵀ
     }
 
-    private static void splitUnknowns(Matrix input, Matrix filled, Matrix observed) {
+    /** X̃ = the input with "?" → 0; O = 0 at "?" when the residual is clamped there, 1 elsewhere. */
+    private void splitUnknowns(Matrix input, Matrix filled, Matrix observed) {
         float[] x = input.data();
         for (int i = 0; i < input.rows() * input.cols(); i++) {
             boolean unknown = Float.isNaN(x[i]);
             filled.data()[i] = unknown ? 0f : x[i];
-            observed.data()[i] = unknown ? 0f : 1f;
+            observed.data()[i] = unknown && clampUnknown ? 0f : 1f;
         }
     }
 
@@ -135,7 +152,7 @@ public final class IterativeTied implements Layer {
             if (deltaInput != null) {
                 float[] dx = deltaInput.data();
                 for (int i = 0; i < n * inputs; i++) {
-                    dx[i] += (float) eta * w[i];
+                    dx[i] += Float.isNaN(input.data()[i]) ? 0f : (float) eta * w[i];    // nothing flows to a "?"
                 }
             }
             GEMM.gemm(false, false, (float) -eta, work, b, 1f, g);                 // G ← G − η·S_t·B
@@ -147,6 +164,11 @@ public final class IterativeTied implements Layer {
         Buffers s = new Buffers(masked.rows(), inputs, code, steps);
         forward(masked, Matrix.zeros(masked.rows(), inputs), s);
         return s.codes[steps].copy();
+    }
+
+    /** True for the notes' encoder (residual 0 at "?"), false for the variant that reads "?" as 0. */
+    public boolean clampsUnknown() {
+        return clampUnknown;
     }
 
     public Parameter weights() {
@@ -175,6 +197,6 @@ public final class IterativeTied implements Layer {
 
     @Override
     public String toString() {
-        return "IterativeTied(" + inputs + "→" + code + "→" + inputs + ", d=" + steps + " steps l ← l + η·Bᵀ(o ⊙ (x − B·l)), η=" + eta + ", x̂ = B·l)";
+        return "IterativeTied(" + inputs + "→" + code + "→" + inputs + ", d=" + steps + " steps l ← l + η·Bᵀ(" + (clampUnknown ? "o ⊙ (x − B·l)" : "x − B·l), ? read as 0") + ", η=" + eta + ", x̂ = B·l)";
     }
 }

@@ -122,6 +122,23 @@ class MaskedLayersTest {
         assertGradientsMatch("iterative", layer, maskedInput(), target(new Rng(6), 3, 6));
     }
 
+    @Test
+    void iterativeReadingUnknownAsZeroGradientsMatchAndDifferFromTheClampedEncoder() {
+        IterativeTied unclamped = IterativeTied.readingUnknownAsZero(6, 2, 4, 0.3, "it0");
+        fillWeights(unclamped.weights(), 0.8, new Rng(5));
+        assertGradientsMatch("iterative, ? read as 0", unclamped, maskedInput(), target(new Rng(6), 3, 6));
+        // reading "?" as 0 is the same as feeding an observed 0 there
+        Matrix zeros = maskedInput();
+        for (int i = 0; i < zeros.data().length; i++) {
+            zeros.data()[i] = Float.isNaN(zeros.data()[i]) ? 0f : zeros.data()[i];
+        }
+        IterativeTied clamped = new IterativeTied(6, 2, 4, 0.3, "it");
+        clamped.weights().value().copyFrom(unclamped.weights().value());
+        assertTrue(unclamped.encode(maskedInput()).sameValues(clamped.encode(zeros)), "? read as 0 = an observed 0");
+        assertTrue(!clamped.encode(maskedInput()).sameValues(clamped.encode(zeros)), "the clamped residual ignores the ?");
+        assertTrue(clamped.clampsUnknown() && !unclamped.clampsUnknown());
+    }
+
     /** An image in the span of B is recovered exactly from its observed pixels: l = (B̃ᵀB̃)⁻¹B̃ᵀx̃ is its own code. */
     @Test
     void leastSquaresRecoversMaskedPixelsOfAnImageInTheSpanOfB() {
