@@ -228,7 +228,7 @@ Checks checks = Checks.recipe(
         "maskRate", maskRate, 0.25, "blockSide", blockSide, 14, "blockFraction", blockFraction, 0.5,
         "compensate", compensate, true, "ridge", ridge, 0.01, "encoderSteps", encoderSteps, 10, "encoderEta", encoderEta, 0.1,
         "learningRate", learningRate, 0.001, "batchSize", batchSize, 64,
-        "trainImages × epochs >= 8000", trainImages * (long) epochs >= 8_000, true);
+        "trainImages × epochs >= 8000", trainImages * (long) epochs >= 8_000, true).notebookRecipe();
 
 for (int m = 0; m < models.length; m++) {
     double[] loss = histories[m].column("loss");
