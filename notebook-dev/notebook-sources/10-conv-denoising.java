@@ -39,7 +39,7 @@ double learningRate = 1e-3;
 double momentum = 0.9;           // used only when adam = false
 int batchSize = 128;
 boolean kerasInit = false;       // initial weights: false PyTorch's default (±1/√fan-in); true Keras's (Glorot uniform, biases 0)
-int epochs = 1;                  // the source's 50 took hours per run in this kernel here: see the end of the notebook
+int epochs = 1;                  // the source: 50, which would take 7-11 hours in this kernel here (see the end)
 int denseHiddenUnits = 625;      // the dense comparison: 784-denseHiddenUnits-784 (notebook 05's shape)
 int denseEpochs = 1;             // trained with the same optimiser, batch and noise
 long seed = 0;                   // initial weights, batch order and noise derive from it
