@@ -2,6 +2,7 @@ package org.aelab.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.aelab.data.Datasets;
+import org.aelab.model.ConvAutoencoder;
 import org.aelab.nn.Corruption;
 import org.aelab.nn.LayerStack;
 import org.aelab.nn.Loss;
@@ -21,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One training step (noise, forward, BCE and its delta, backward, Adam) of the convolutional denoising autoencoder of
- * {@link ConvDenoisingComparison} on a batch of 128 images, as the trainer runs it. Run with {@code -prof gc} (as
+ * {@link ConvDenoisingComparison} ({@link ConvAutoencoder#kerasDenoiser}) on a batch of 128 images, as the trainer runs it. Run with {@code -prof gc} (as
  * {@code make bench} does), {@code gc.alloc.rate.norm} shows the bytes allocated per step.
  */
 @State(Scope.Thread)
@@ -38,8 +39,7 @@ public class ConvTrainingStepBenchmark {
 
     @Setup
     public void setUp() {
-        layers = ConvDenoisingComparison.layers();
-        ConvDenoisingComparison.initLikePyTorch(layers, 0);
+        layers = ConvAutoencoder.kerasDenoiser(noise, ConvAutoencoder.WeightStart.PYTORCH, 0).layers();
         batch = Datasets.randomImages(128, 28, 28, 1);
         workspace = layers.workspace(batch.rows());
         step = Optimizer.adam(1e-3).start(layers.trainableParameters());
