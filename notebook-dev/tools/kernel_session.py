@@ -14,7 +14,8 @@ live: runs a cell that shows a live output (org.aelab.viz.Viz.live) and updates 
   (display_data, update_display_data), display_id, MIME types and text/markdown.
 stop-on-error: sends three execute_requests at once, the second of which throws, first with
   stop_on_error true (the protocol's default) and then, in a new kernel, with stop_on_error false on the
-  second; then one more request after the replies. Reports each request's reply status and output.
+  second; then one more request after the replies. Reports each request's reply status and output; then
+  (stop_on_error true) --rounds times a failing cell and, sent as soon as its reply is in, one more.
 
 Prints the JSON report (also written to --out). Exit code 0 when the report was produced, 2 on bad usage.
 """
@@ -180,10 +181,26 @@ def stop_on_error(args):
             after = session.reply(after_id, 60)
             requests.append({"code": "fourth", "status": after["content"]["status"] if after else "no reply",
                              "output": session.output(after_id)})
+            if stop:
+                report["sent_after_the_error_reply"] = after_error_reply(session, args.rounds)
         finally:
             session.close()
         report["stop_on_error" if stop else "continue_on_error"] = requests
     return report
+
+
+def after_error_reply(session, rounds):
+    """A cell that throws, then, as soon as its error reply is in, the next cell (as a user running the next cell
+    by hand, or a test's probe): that one was not queued behind the error, so it must run. Statuses by round."""
+    statuses = []
+    for _ in range(rounds):
+        failing = session.send(STOP_ON_ERROR_CELLS[1])
+        session.reply(failing, 60)
+        next_id = session.send('System.out.println("next ran");')
+        reply = session.reply(next_id, 60)
+        ran = "next ran" in session.output(next_id)
+        statuses.append((reply["content"]["status"] if reply else "no reply") + ("" if ran else ", no output"))
+    return statuses
 
 
 LIVE_CELL = """
@@ -246,7 +263,8 @@ def main():
     run.add_argument("--match", required=True, help="interrupt the first code cell whose source contains this")
     run.add_argument("--after", type=float, default=2, help="seconds after sending that cell to interrupt it")
     run.add_argument("--give-up", type=float, default=120, help="seconds to wait for any other reply")
-    commands.add_parser("stop-on-error")
+    stop = commands.add_parser("stop-on-error")
+    stop.add_argument("--rounds", type=int, default=30, help="failing cells each followed at once by another")
     commands.add_parser("control-info")
     commands.add_parser("live")
     args = parser.parse_args()

@@ -105,6 +105,11 @@ class KernelTest {
         assertEquals(List.of("ok", "error", "ok", "ok"), statuses(result.path("continue_on_error")),
                 "with stop_on_error false the third runs");
         assertTrue(result.path("continue_on_error").get(2).path("output").asText().contains("third ran"));
+        List<String> after = new ArrayList<>();
+        result.path("sent_after_the_error_reply").forEach(status -> after.add(status.asText()));
+        assertEquals(30, after.size(), "rounds reported");
+        assertEquals(List.of("ok"), after.stream().distinct().toList(), "a cell sent as soon as an error reply"
+                + " arrived (not queued behind the error) runs and prints, every round: " + after);
     }
 
     @Test

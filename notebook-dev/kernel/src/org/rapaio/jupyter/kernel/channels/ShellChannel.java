@@ -1,5 +1,7 @@
 package org.rapaio.jupyter.kernel.channels;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -21,9 +23,9 @@ import org.rapaio.org.zeromq.ZMQ;
  * two things rapaio lacks. Requests wait in the socket until the kernel has registered its handlers
  * (rapaio's loop could read the first kernel_info_request before that and die). And it honours the
  * protocol's {@code stop_on_error}: when an execute_request fails and asked for it (clients ask by
- * default, and JupyterLab's Run All does), every execute_request already queued behind it is answered
- * with status {@code aborted} without running, so one error is not followed by errors of the cells that
- * depended on it. Other requests queued meanwhile are handled as usual.
+ * default, and JupyterLab's Run All does), every execute_request already queued behind it when its error
+ * reply goes out is answered with status {@code aborted} without running, so one error is not followed by
+ * errors of the cells that depended on it. Other requests queued meanwhile are handled as usual.
  */
 public final class ShellChannel extends AbstractChannel {
 
@@ -33,8 +35,15 @@ public final class ShellChannel extends AbstractChannel {
 
     private final Channels connection;
     private volatile LoopThread loopThread;
-    /** Set when an execute_reply with an error is sent. */
-    private volatile boolean executionFailed;
+    private ZMQ.Poller poller;
+    /** Whether the execute_request being handled asked for stop_on_error. */
+    private volatile boolean stopOnError;
+    /**
+     * The requests that were waiting in the socket when the failing execute_request's error reply was about to
+     * be sent: read before that reply goes out, so a request the client sends only after seeing the reply (a
+     * next cell run by hand, a probe) is never among them and never aborted.
+     */
+    private final Deque<Message<?>> queuedBehindError = new ArrayDeque<>();
 
     public ShellChannel(Channels channels, ZMQ.Context context, HMACDigest hmacGenerator, Channels connection) {
         super(channels, "ShellChannel", context, SocketType.ROUTER, hmacGenerator);
@@ -49,38 +58,37 @@ public final class ShellChannel extends AbstractChannel {
         String address = connProps.formatAddress(connProps.shellPort());
         LOGGER.info(logPrefix + "Binding to " + address);
         socket.bind(address);
-        ZMQ.Poller poller = ctx.poller(1);
+        poller = ctx.poller(1);
         poller.register(socket, ZMQ.Poller.POLLIN);
         loopThread = new LoopThread("Shell-" + ID.getAndIncrement(), LOOP_SLEEP, () -> {
             if (Requests.handlersReady(connection) && poller.poll(0) > 0) {
-                handle(readMessage(), poller);
+                handle(readMessage());
             }
         });
         loopThread.start();
     }
 
-    private void handle(Message<?> message, ZMQ.Poller poller) {
+    private void handle(Message<?> message) {
         if (!(message.content() instanceof ShellExecuteRequest request)) {
             Requests.dispatch(connection, message, logPrefix, LOGGER);
             return;
         }
-        executionFailed = false;
+        stopOnError = request.stopOnError();
         CellInterrupts.cellStarted();
         try {
             Requests.dispatch(connection, message, logPrefix, LOGGER);
         } finally {
             CellInterrupts.cellEnded();
+            stopOnError = false;
         }
-        if (request.stopOnError() && executionFailed) {
-            abortQueued(poller);
-        }
+        abortQueued();
     }
 
-    /** Answers the execute_requests already waiting in the socket with "aborted"; handles the others. */
-    private void abortQueued(ZMQ.Poller poller) {
+    /** Answers the execute_requests queued behind an error with "aborted"; handles the others, in order. */
+    private void abortQueued() {
         int aborted = 0;
-        while (!closed && poller.poll(0) > 0) {
-            Message<?> message = readMessage();
+        while (!closed && !queuedBehindError.isEmpty()) {
+            Message<?> message = queuedBehindError.pollFirst();
             if (message.content() instanceof ShellExecuteRequest) {
                 abort(message);
                 aborted++;
@@ -107,9 +115,12 @@ public final class ShellChannel extends AbstractChannel {
 
     @Override
     public synchronized void sendMessage(Message<?> message) {
-        if (message.content() instanceof ErrorReply
-                && MessageType.SHELL_EXECUTE_REPLY.name().equals(message.header().type().name())) {
-            executionFailed = true;
+        if (stopOnError && message.content() instanceof ErrorReply
+                && MessageType.SHELL_EXECUTE_REPLY.name().equals(message.header().type().name())
+                && Thread.currentThread() == loopThread) {
+            while (!closed && poller.poll(0) > 0) {
+                queuedBehindError.addLast(readMessage());
+            }
         }
         super.sendMessage(message);
     }
