@@ -1,11 +1,14 @@
 package org.aelab.nn;
 
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import org.aelab.tensor.Gemm;
 
 /**
  * Two lanes of work for the image layers: a task is called with lane 0 on the calling thread and lane 1 on one
- * shared daemon thread, at the same time when the machine has two cores or more, one after the other otherwise.
+ * shared daemon thread, at the same time when the machine has two cores or more and the BLAS runs no threads of
+ * its own ({@link #runInParallel}), one after the other otherwise.
  * Each lane owns its buffers and gradient partials, and the caller adds the partials in lane order, so results do
  * not depend on how many cores ran the lanes. Hand-over is by volatile fields and park/unpark: nothing is
  * allocated per call.
@@ -14,10 +17,34 @@ final class Lanes {
     /** Lanes per task; fixed, so that a sum over lanes is the same on every machine. */
     static final int COUNT = 2;
 
-    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() >= 2;
+    private static final boolean PARALLEL = runInParallel(Runtime.getRuntime().availableProcessors(),
+            Gemm.standard().name(), System.getenv());
     private static volatile Worker worker;
 
     private Lanes() {
+    }
+
+    /**
+     * Whether the two lanes should run at the same time: with two cores or more, unless the GEMM is a native BLAS
+     * (JNI) that runs threads of its own. OpenBLAS does unless OPENBLAS_NUM_THREADS (else GOTO_NUM_THREADS, else
+     * OMP_NUM_THREADS) is 1; its threads and the lanes' then compete for the cores: one MNIST epoch of
+     * ConvAutoencoder.kerasDenoiser took 58 s with both lanes at once and 28 s with one after the other (2 cores,
+     * OpenBLAS 0.3.21; with OPENBLAS_NUM_THREADS=1 and both lanes at once, 19 s).
+     */
+    static boolean runInParallel(int cores, String gemmName, Map<String, String> environment) {
+        if (cores < 2) {
+            return false;
+        }
+        if (!gemmName.contains("JNI")) {
+            return true;
+        }
+        for (String variable : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value.strip().equals("1");
+            }
+        }
+        return false;
     }
 
     /** Runs {@code task} for lane 0 and lane 1 and returns when both are done; rethrows what either threw. */

@@ -2,8 +2,11 @@ package org.aelab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.aelab.tensor.Matrix;
 import org.aelab.tensor.Rng;
@@ -67,6 +70,21 @@ class LanesTest {
                 }
             }
         }
+    }
+
+    /** The lanes run at once only where nothing else runs threads: a native BLAS does unless told to use one. */
+    @Test
+    void theLanesRunAtOnceOnlyBesideASingleThreadedOrJavaBlas() {
+        assertFalse(Lanes.runInParallel(1, "netlib JavaBLAS", Map.of()), "one core");
+        assertTrue(Lanes.runInParallel(2, "netlib JavaBLAS", Map.of()), "a pure-Java BLAS runs no threads");
+        assertFalse(Lanes.runInParallel(2, "netlib JNIBLAS", Map.of()), "OpenBLAS's own threads by default");
+        assertTrue(Lanes.runInParallel(2, "netlib JNIBLAS", Map.of("OPENBLAS_NUM_THREADS", "1")));
+        assertFalse(Lanes.runInParallel(2, "netlib JNIBLAS", Map.of("OPENBLAS_NUM_THREADS", "2")));
+        assertTrue(Lanes.runInParallel(2, "netlib JNIBLAS", Map.of("OMP_NUM_THREADS", " 1 ")));
+        assertFalse(Lanes.runInParallel(2, "netlib JNIBLAS", Map.of("OPENBLAS_NUM_THREADS", "4", "OMP_NUM_THREADS", "1")),
+                "OPENBLAS_NUM_THREADS comes first");
+        assertTrue(Lanes.runInParallel(2, "netlib JNIBLAS", Map.of("OPENBLAS_NUM_THREADS", "", "GOTO_NUM_THREADS", "1")),
+                "an empty variable is not set");
     }
 
     @Test
