@@ -126,5 +126,9 @@ class PixelMaskTest {
                 assertThrows(IllegalArgumentException.class, () -> new IterativeTied(4, 2, 0, 0.1, "b")).getMessage());
         assertEquals("encoder step size eta must be finite and > 0, got NaN",
                 assertThrows(IllegalArgumentException.class, () -> new IterativeTied(4, 2, 3, Double.NaN, "b")).getMessage());
+        assertEquals("mask flags size must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new MaskFlags(0)).getMessage());
+        assertEquals("zero fill size must be positive, got -3",
+                assertThrows(IllegalArgumentException.class, () -> new ZeroFill(-3, 1)).getMessage());
     }
 }
