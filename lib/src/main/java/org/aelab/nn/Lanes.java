@@ -8,7 +8,8 @@ import org.aelab.tensor.Gemm;
 /**
  * Two lanes of work for the image layers: a task is called with lane 0 on the calling thread and lane 1 on one
  * shared daemon thread, at the same time when the machine has two cores or more and the BLAS runs no threads of
- * its own ({@link #runInParallel}), one after the other otherwise.
+ * its own ({@link #runInParallel}), one after the other otherwise. Large element-wise passes of the dense layers
+ * and losses (sigmoid, the BCE sum) use the same two lanes in halves ({@link #inHalves}, {@link #sumInHalves}).
  * Each lane owns its buffers and gradient partials, and the caller adds the partials in lane order, so results do
  * not depend on how many cores ran the lanes. Hand-over is by volatile fields and park/unpark: nothing is
  * allocated per call.
@@ -19,6 +20,14 @@ final class Lanes {
 
     private static final boolean PARALLEL = runInParallel(Runtime.getRuntime().availableProcessors(),
             Gemm.standard().name(), System.getenv());
+    /**
+     * Element-wise passes ({@link #inHalves}) run between BLAS calls, never beside one, so they use both cores
+     * whatever the BLAS's threads.
+     */
+    private static final boolean HALVES_PARALLEL = Runtime.getRuntime().availableProcessors() >= 2;
+    /** Arrays of at least this many elements are done in two halves; below it one pass costs less than a hand-over. */
+    static final int HALVES_FROM = 1 << 14;
+    private static final Halves HALVES = new Halves();
     private static volatile Worker worker;
 
     private Lanes() {
@@ -47,9 +56,102 @@ final class Lanes {
         return false;
     }
 
+    /** An in-place element-wise pass over elements [from, to) of an array; it captures nothing, so passing it allocates nothing. */
+    @FunctionalInterface
+    interface Pass {
+        void over(float[] z, int from, int to);
+    }
+
+    /**
+     * Applies {@code pass} to elements [0, n) of {@code z}: from {@link #HALVES_FROM} elements on, as two halves in
+     * the two lanes at once. Each element is computed alone, so the result is the same however the work is cut.
+     */
+    static void inHalves(float[] z, int n, Pass pass) {
+        if (n < HALVES_FROM || !handOver()) {
+            pass.over(z, 0, n);
+            return;
+        }
+        synchronized (Lanes.class) {
+            HALVES.set(pass, null, z, null, n);
+            try {
+                run(HALVES, true);
+            } finally {
+                HALVES.set(null, null, null, null, 0);
+            }
+        }
+    }
+
+    /** A sum over elements [from, to) of two arrays; it captures nothing, so passing it allocates nothing. */
+    @FunctionalInterface
+    interface Sum {
+        double over(float[] a, float[] b, int from, int to);
+    }
+
+    /**
+     * The sum of {@code sum} over [0, n): from {@link #HALVES_FROM} elements on always as the first half's partial
+     * plus the second's, whether the halves ran at once or one after the other, so the value depends on n alone.
+     */
+    static double sumInHalves(float[] a, float[] b, int n, Sum sum) {
+        if (n < HALVES_FROM) {
+            return sum.over(a, b, 0, n);
+        }
+        if (!handOver()) {
+            double first = sum.over(a, b, 0, n / 2);
+            return first + sum.over(a, b, n / 2, n);
+        }
+        synchronized (Lanes.class) {
+            HALVES.set(null, sum, a, b, n);
+            try {
+                run(HALVES, true);
+                return HALVES.partial[0] + HALVES.partial[1];
+            } finally {
+                HALVES.set(null, null, null, null, 0);
+            }
+        }
+    }
+
+    /** Whether a pass can go to the two lanes at once: two cores, and not from inside a lane task (whose other lane is busy). */
+    private static boolean handOver() {
+        Worker w = worker;
+        return HALVES_PARALLEL && !Thread.holdsLock(Lanes.class) && (w == null || Thread.currentThread() != w.thread);
+    }
+
+    /** The task {@link #inHalves} and {@link #sumInHalves} hand to the lanes: lane 0 takes the first half, lane 1 the second. */
+    private static final class Halves implements IntConsumer {
+        private final double[] partial = new double[COUNT];
+        private Pass pass;
+        private Sum sum;
+        private float[] a;
+        private float[] b;
+        private int n;
+
+        void set(Pass newPass, Sum newSum, float[] newA, float[] newB, int newN) {
+            pass = newPass;
+            sum = newSum;
+            a = newA;
+            b = newB;
+            n = newN;
+        }
+
+        @Override
+        public void accept(int lane) {
+            int from = lane == 0 ? 0 : n / 2;
+            int to = lane == 0 ? n / 2 : n;
+            if (pass != null) {
+                pass.over(a, from, to);
+            } else {
+                partial[lane] = sum.over(a, b, from, to);
+            }
+        }
+    }
+
     /** Runs {@code task} for lane 0 and lane 1 and returns when both are done; rethrows what either threw. */
     static void run(IntConsumer task) {
-        if (!PARALLEL) {
+        run(task, PARALLEL);
+    }
+
+    private static void run(IntConsumer task, boolean parallel) {
+        if (!parallel) {
             task.accept(0);
             task.accept(1);
             return;

@@ -22,6 +22,44 @@ class LossAndPenaltyTest {
         assertEquals(sum / 2, Loss.bce(Reduction.MEAN_OVER_UNITS).value(y, t), 1e-6);
     }
 
+    /**
+     * Targets of exactly 0 or 1 skip the logarithm their term multiplies by zero: the sum must equal, to the last
+     * bit, the two-term formula summed in the same order, for saturated, clamped, fractional and binary targets; a
+     * batch of {@link Lanes#HALVES_FROM} elements or more is summed as its first half plus its second, on any machine.
+     */
+    @Test
+    void binaryCrossEntropySumEqualsTheTwoTermFormulaBitForBit() {
+        for (int rows : new int[] {16, 64}) {
+            Rng rng = new Rng(7);
+            Matrix y = Matrix.zeros(rows, 784);
+            Matrix t = Matrix.zeros(rows, 784);
+            float[] ys = y.data();
+            float[] ts = t.data();
+            float[] special = {0f, 1f, 1e-9f, 1 - 1e-9f, 0.5f};
+            for (int i = 0; i < ys.length; i++) {
+                ys[i] = i % 7 == 0 ? special[i % special.length] : rng.nextFloat();
+                int kind = i % 3;
+                ts[i] = kind == 0 ? 0f : kind == 1 ? 1f : rng.nextFloat();
+            }
+            int n = ys.length;
+            double sum = Loss.bce(Reduction.SUM).sum(y, t);
+            double expected = n < Lanes.HALVES_FROM ? twoTermSum(ys, ts, 0, n)
+                    : twoTermSum(ys, ts, 0, n / 2) + twoTermSum(ys, ts, n / 2, n);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(sum),
+                    "BCE sum of " + n + " elements " + sum + " differs from the two-term formula's " + expected);
+            assertEquals(twoTermSum(ys, ts, 0, n), sum, 1e-12 * sum);
+        }
+    }
+
+    private static double twoTermSum(float[] ys, float[] ts, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double p = Math.min(Math.max(ys[i], BinaryCrossEntropy.EPSILON), 1 - BinaryCrossEntropy.EPSILON);
+            sum -= ts[i] * Math.log(p) + (1 - ts[i]) * Math.log(1 - p);
+        }
+        return sum;
+    }
+
     @Test
     void meanOverUnitsDividesByTheUnitsNotThePatterns() {
         // the same four terms as one pattern of 4 units: 1/N with N = 4, one pattern
