@@ -338,8 +338,8 @@ checks.done();
 // ## Comparison with the source
 //
 // Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
-// notebooks/03-binary-patterns-3x3.ipynb --out … --mode full`, the parameters above) on the project's 2-core machine;
-// the whole notebook ran in 39 s while other builds shared the machine. Quick mode (`make test`) stops at 20 000
+// notebooks/03-binary-patterns-3x3.ipynb --out … --mode full`, the parameters above); in `make book` on a fresh
+// clone, on the project's 2-core machine with nothing else running, the whole notebook ran in 7 s. Quick mode (`make test`) stops at 20 000
 // epochs, where the sparse run has not yet met the convergence rule; its numbers differ accordingly (mean hidden
 // activation with sparsity 0.2671).
 //

@@ -317,8 +317,8 @@ checks.done();
 // Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
 // notebooks/07-mnist-classifier.ipynb --out … --mode full`: the stack of notebooks 05 and 06, loaded from the files
 // they saved under `StackRecipe.SOURCE`, pretrained on all 60 000 training images; the parameters above) on the
-// project's 2-core machine while other builds shared it; the accuracies are the same on every rerun, the times are
-// not.
+// project's 2-core machine, as `make book` runs it on a fresh clone with nothing else running; the accuracies are
+// the same on every rerun, the times are not.
 //
 // | classifier | labelled images | training | test accuracy |
 // |---|---|---|---|
@@ -360,9 +360,9 @@ checks.done();
 // (blue) centre and the 1 a positive vertical bar with negative flanks; the other digits' templates are mixtures of
 // positive and negative strokes that are harder to read, as expected of a linear view through two sigmoid layers.
 //
-// **Time.** In the run quoted here, with the machine's load average at 14–16, this notebook took 842 s: fine-tuning
-// 7.33 s per epoch (this notebook's recipe), from scratch 5.11 s per epoch, the few-label runs 1.6–35.4 s each, the
-// rest mostly the test accuracy measured after every epoch.
+// **Time.** In the run quoted here this notebook took 271 s: fine-tuning 2.12 s per epoch (this notebook's recipe),
+// from scratch 2.10 s per epoch; the rest is mostly the few-label runs and the test accuracy measured after every
+// epoch.
 //%% metadata
 {
   "quick": ["trainImages = 10_000;", "testImages = 2_000;", "pretrainEpochs = 3;", "frozenEpochs = 3;",

@@ -215,8 +215,8 @@ checks.done();
 //
 // Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
 // notebooks/12-variational-autoencoder.ipynb --out … --mode full`: 60 000 training images, 10 epochs, the parameters
-// above, seed 1) on the project's 2-core machine while other builds shared it (load average about 16); the numbers
-// other than times are the same on every rerun. There is no source figure or value to compare with: the source only
+// above, seed 1), as `make book` runs it on a fresh clone, on the project's 2-core machine with nothing else
+// running; the numbers other than times are the same on every rerun. There is no source figure or value to compare with: the source only
 // names stochastic encoders and decoders.
 //
 // | | this notebook, full run |
@@ -228,7 +228,7 @@ checks.done();
 // | the encoder's Gaussians | mean σ² 0.011 and 0.010 (σ ≈ 0.1); all codes sampled together: variances 1.583 and 1.889 |
 // | KL per image | 5.673 nats: 2.706 for z₁, 2.968 for z₂ |
 // | PCA's 2-D codes (for scale) | variances 5.276 and 3.969, in pixel units |
-// | time | 17.1 s per epoch on average (12.3–21.8 s), 270 s for the whole notebook; an earlier full run under the same load, with the same numbers otherwise, took 21.8 s per epoch and 321 s |
+// | time | 3.08 s per epoch on average (2.89–3.30 s), 45 s for the whole notebook |
 //
 // **What the KL term does to the code space.** A deterministic autoencoder, as in notebook 09, has nothing in its
 // objective that says where its codes lie or how large they are: a shift or rescaling of the code can be undone by the
