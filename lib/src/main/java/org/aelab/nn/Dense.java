@@ -69,14 +69,21 @@ public final class Dense implements Layer {
     /**
      * Backward pass, given δ_k = ∂E/∂(x·W + b)_k at this layer's units (000's δ_k): ∂E/∂W += xᵀ·δ,
      * ∂E/∂b += Σ_p δ, and, when {@code deltaBelow} is not null, ∂E/∂x_j = Σ_k δ_k·w_jk, i.e. δ·Wᵀ (the
-     * stack multiplies it by g'(x_j) of the layer below to make that layer's δ_j).
+     * stack multiplies it by g'(x_j) of the layer below to make that layer's δ_j). When the weights descend
+     * during backward ({@link Parameter#descendDuringBackward}), W ← W − η·xᵀ·δ takes the place of ∂E/∂W += xᵀ·δ.
      */
     @Override
     public void backward(Matrix x, Matrix a, Matrix delta, Matrix deltaBelow, Scratch scratch) {
+        if (deltaBelow != null) { // before the weights change when they descend during backward
+            GEMM.gemm(false, !transposed, 1f, delta, weights.value(), 0f, deltaBelow);
+        }
+        float rate = weights.descentRate();
+        float alpha = rate > 0 ? -rate : 1f;
+        Matrix target = rate > 0 ? weights.value() : weights.gradient();
         if (transposed) {
-            GEMM.gemm(true, false, 1f, delta, x, 1f, weights.gradient());
+            GEMM.gemm(true, false, alpha, delta, x, 1f, target);
         } else {
-            GEMM.gemm(true, false, 1f, x, delta, 1f, weights.gradient());
+            GEMM.gemm(true, false, alpha, x, delta, 1f, target);
         }
         float[] db = bias.gradient().data();
         float[] d = delta.data();
@@ -85,9 +92,6 @@ public final class Dense implements Layer {
             for (int k = 0; k < outputs; k++) {
                 db[k] += d[base + k];
             }
-        }
-        if (deltaBelow != null) {
-            GEMM.gemm(false, !transposed, 1f, delta, weights.value(), 0f, deltaBelow);
         }
     }
 

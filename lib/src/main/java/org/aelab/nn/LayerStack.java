@@ -85,6 +85,27 @@ public final class LayerStack {
         return distinctParameters(frozenLayers);
     }
 
+    /**
+     * The trainable parameters whose whole gradient is one matrix product of one layer: the weights of the dense
+     * layers above the frozen prefix that no other layer shares (not tied). These can descend during backward
+     * ({@link Parameter#descendDuringBackward}) under plain gradient descent without weight decay.
+     */
+    public List<Parameter> descentDuringBackwardCandidates() {
+        Map<Parameter, Integer> uses = new IdentityHashMap<>();
+        for (Layer layer : layers) {
+            for (Parameter p : layer.parameters()) {
+                uses.merge(p, 1, Integer::sum);
+            }
+        }
+        List<Parameter> out = new ArrayList<>();
+        for (int i = frozenLayers; i < layers.size(); i++) {
+            if (layers.get(i) instanceof Dense dense && !dense.isTied() && uses.get(dense.weights()) == 1) {
+                out.add(dense.weights());
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     private List<Parameter> distinctParameters(int from) {
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         List<Parameter> out = new ArrayList<>();

@@ -128,6 +128,9 @@ public final class Objective {
         float lambda = (float) weightDecay;
         for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator allocated per batch
             Parameter p = parameters.get(k);
+            if (p.descentRate() > 0) {
+                continue; // backward updates its value; it keeps no gradient
+            }
             float[] g = p.gradient().data();
             if (lambda > 0 && p.kind() == Parameter.Kind.WEIGHTS) {
                 float[] w = p.value().data();

@@ -11,6 +11,8 @@ public final class Parameter {
     private final Kind kind;
     private final Matrix value;
     private final Matrix gradient;
+    /** η while backward applies plain gradient descent to the value itself (see {@link #descendDuringBackward}), else 0. */
+    private float descentRate;
 
     /** A weight parameter (one that weight decay applies to). */
     public Parameter(String name, Matrix value) {
@@ -43,6 +45,28 @@ public final class Parameter {
     /** ∂E/∂value from the last backward pass. */
     public Matrix gradient() {
         return gradient;
+    }
+
+    /**
+     * Plain gradient descent without the gradient buffer: while {@code learningRate} is positive, the one layer that
+     * owns this parameter subtracts η·(its gradient term) from the value during backward, in the same matrix
+     * product that would have written the gradient, and {@link #gradient()} is not kept up to date. It saves two
+     * passes over the parameter per step (setting the gradient to zero, then W ← W − η·∂E/∂W) and gives the same
+     * floats as those passes when the term is one product, as for a dense layer's weights. 0 turns it off. Only
+     * for a parameter that one layer alone computes the gradient of, with no other term added (no weight decay);
+     * see {@link LayerStack#descentDuringBackwardCandidates()}.
+     */
+    public void descendDuringBackward(float learningRate) {
+        if (!(learningRate >= 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate of parameter " + name + " must be finite and >= 0, got "
+                    + learningRate);
+        }
+        descentRate = learningRate;
+    }
+
+    /** η while backward updates the value itself ({@link #descendDuringBackward}), 0 when backward writes the gradient. */
+    public float descentRate() {
+        return descentRate;
     }
 
     @Override

@@ -19,6 +19,9 @@ public record Sgd(double learningRate) implements Optimizer {
             public void step() {
                 state.countStep();
                 for (int k = 0; k < parameters.size(); k++) {
+                    if (parameters.get(k).descentRate() > 0) {
+                        continue; // backward has already taken its step
+                    }
                     float[] w = parameters.get(k).value().data();
                     float[] g = parameters.get(k).gradient().data();
                     for (int i = 0; i < w.length; i++) {

@@ -96,6 +96,7 @@ final class TrainingRun {
         List<TrainingListener> listeners = trainer.listeners();
         listeners.forEach(l -> l.started(trainer.epochs()));
         startNanos = System.nanoTime();
+        List<Parameter> descendingInBackward = descentDuringBackward();
         try {
             boolean stop = stoppedBefore;
             for (int epoch = log.epochs() + 1; epoch <= trainer.epochs() && !stop; epoch++) {
@@ -105,9 +106,24 @@ final class TrainingRun {
                 }
             }
         } finally {
+            descendingInBackward.forEach(p -> p.descendDuringBackward(0f));
             listeners.forEach(TrainingListener::finished);
         }
         return new History(log.table(), log.epochs() < trainer.epochs(), 0, resumedAfter);
+    }
+
+    /**
+     * Under plain SGD without weight decay, the weights that one dense layer alone computes the gradient of take
+     * their step inside backward's matrix product ({@link Parameter#descendDuringBackward}): the same floats, two
+     * passes over them fewer per step. Returns the parameters switched, to be switched back when the run ends.
+     */
+    private List<Parameter> descentDuringBackward() {
+        if (!(trainer.optimizer() instanceof Sgd sgd) || objective.weightDecay() > 0) {
+            return List.of();
+        }
+        List<Parameter> candidates = layers.descentDuringBackwardCandidates();
+        candidates.forEach(p -> p.descendDuringBackward((float) sgd.learningRate()));
+        return candidates;
     }
 
     /** One epoch: train on every batch, check for divergence, validate, record, tell the listeners; true to stop early. */
