@@ -48,13 +48,15 @@ public interface Corruption {
         @Override
         public void corrupt(Matrix clean, Matrix out, Rng rng) {
             clean.requireSameShape("out", out);
-            float[] x = clean.data();
-            float[] o = out.data();
-            float drop = (float) nu;
-            for (int i = 0; i < clean.rows() * clean.cols(); i++) {
-                o[i] = rng.nextFloat() < drop ? 0f : x[i];
-            }
+            Lanes.inHalves(clean.data(), out.data(), clean.rows() * clean.cols(), rng, (float) nu, MASK);
         }
+
+        /** Element i is dropped when its draw, the i-th nextFloat() of the reserved ones, is below ν. */
+        private static final Lanes.RandomPass MASK = (x, o, from, to, rng, position, drop) -> {
+            for (int i = from; i < to; i++) {
+                o[i] = rng.floatAt(position, i) < drop ? 0f : x[i];
+            }
+        };
 
         @Override
         public String toString() {

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.aelab.tensor.Gemm;
+import org.aelab.tensor.Rng;
 
 /**
  * Two lanes of work for the image layers: a task is called with lane 0 on the calling thread and lane 1 on one
  * shared daemon thread, at the same time when the machine has two cores or more and the BLAS runs no threads of
  * its own ({@link #runInParallel}), one after the other otherwise. Large element-wise passes of the dense layers
- * and losses (sigmoid, the BCE sum) use the same two lanes in halves ({@link #inHalves}, {@link #sumInHalves}).
+ * and losses (sigmoid, the BCE sum) and the masking noise use the same two lanes in halves ({@link #inHalves},
+ * {@link #sumInHalves}).
  * Each lane owns its buffers and gradient partials, and the caller adds the partials in lane order, so results do
  * not depend on how many cores ran the lanes. Hand-over is by volatile fields and park/unpark: nothing is
  * allocated per call.
@@ -81,6 +83,38 @@ final class Lanes {
         }
     }
 
+    /**
+     * A pass over elements [from, to) that reads {@code in}, writes {@code out}, and takes element i's uniform draw
+     * from {@code rng.floatAt(position, i)} with a parameter p; it captures nothing, so passing it allocates nothing.
+     */
+    @FunctionalInterface
+    interface RandomPass {
+        void over(float[] in, float[] out, int from, int to, Rng rng, long position, float p);
+    }
+
+    /**
+     * Applies {@code pass} to elements [0, n) with the next n draws of {@code rng}, which it reserves: from
+     * {@link #HALVES_FROM} elements on as two halves in the two lanes at once. Element i always gets the draw
+     * i calls of {@link Rng#nextFloat()} would have, so the result is the same however the work is cut.
+     */
+    static void inHalves(float[] in, float[] out, int n, Rng rng, float p, RandomPass pass) {
+        long position = rng.reserve(n);
+        if (n < HALVES_FROM || !handOver()) {
+            pass.over(in, out, 0, n, rng, position, p);
+            return;
+        }
+        synchronized (Lanes.class) {
+            HALVES.set(null, null, in, out, n);
+            HALVES.setRandom(pass, rng, position, p);
+            try {
+                run(HALVES, true);
+            } finally {
+                HALVES.set(null, null, null, null, 0);
+                HALVES.setRandom(null, null, 0, 0f);
+            }
+        }
+    }
+
     /** A sum over elements [from, to) of two arrays; it captures nothing, so passing it allocates nothing. */
     @FunctionalInterface
     interface Sum {
@@ -124,6 +158,17 @@ final class Lanes {
         private float[] a;
         private float[] b;
         private int n;
+        private RandomPass randomPass;
+        private Rng rng;
+        private long position;
+        private float p;
+
+        void setRandom(RandomPass newPass, Rng newRng, long newPosition, float newP) {
+            randomPass = newPass;
+            rng = newRng;
+            position = newPosition;
+            p = newP;
+        }
 
         void set(Pass newPass, Sum newSum, float[] newA, float[] newB, int newN) {
             pass = newPass;
@@ -137,7 +182,9 @@ final class Lanes {
         public void accept(int lane) {
             int from = lane == 0 ? 0 : n / 2;
             int to = lane == 0 ? n / 2 : n;
-            if (pass != null) {
+            if (randomPass != null) {
+                randomPass.over(a, b, from, to, rng, position, p);
+            } else if (pass != null) {
                 pass.over(a, from, to);
             } else {
                 partial[lane] = sum.over(a, b, from, to);

@@ -47,6 +47,25 @@ public final class Rng {
         return (float) random.nextDouble();
     }
 
+    /**
+     * Skips the next {@code n} draws of {@link #nextFloat()} and returns where they start, so that they can be
+     * computed in any order, or in parts at once, by {@link #floatAt}: SplitMix64's k-th output depends on k alone.
+     */
+    public long reserve(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of draws to reserve must be >= 0, got " + n);
+        }
+        return random.skip(n);
+    }
+
+    /**
+     * The value the {@code k}-th (from 0) of the draws reserved at {@code position} takes: exactly what the k-th of
+     * those {@link #nextFloat()} calls would have returned.
+     */
+    public float floatAt(long position, int k) {
+        return (float) ((SplitMix.mix64(position + (k + 1L) * random.gamma) >>> 11) * 0x1.0p-53);
+    }
+
     /** Uniform in [low, high). */
     public double uniform(double low, double high) {
         return random.nextDouble(low, high);
@@ -101,10 +120,20 @@ public final class Rng {
 
         @Override
         public long nextLong() {
-            long z = nextSeed();
-            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            return mix64(nextSeed());
+        }
+
+        static long mix64(long state) {
+            long z = (state ^ (state >>> 30)) * 0xbf58476d1ce4e5b9L;
             z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
             return z ^ (z >>> 31);
+        }
+
+        /** Advances past n outputs; returns the state before them. */
+        long skip(int n) {
+            long start = seed;
+            seed += n * gamma;
+            return start;
         }
 
         @Override

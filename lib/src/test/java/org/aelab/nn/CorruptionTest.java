@@ -68,6 +68,30 @@ class CorruptionTest {
         assertRate("masked", dropped, nu);
     }
 
+    /**
+     * Masking is the per-element rule "drop input i when the i-th nextFloat() is below ν", whether the array is
+     * done in one pass (small batches) or in two halves on two threads (from Lanes.HALVES_FROM elements on), and
+     * the stream continues after the draws it used.
+     */
+    @Test
+    void maskingUsesTheIthDrawForInputIAtEverySize() {
+        for (int cols : new int[] {7, Lanes.HALVES_FROM / 3 + 1, COLS}) {
+            Matrix clean = Matrix.zeros(3, cols);
+            for (int i = 0; i < clean.data().length; i++) {
+                clean.data()[i] = 1 + i % 5;
+            }
+            Matrix out = Matrix.zeros(3, cols);
+            Rng rng = new Rng(21);
+            Corruption.masking(0.25).corrupt(clean, out, rng);
+            Rng reference = new Rng(21);
+            for (int i = 0; i < clean.data().length; i++) {
+                float expected = reference.nextFloat() < 0.25f ? 0f : clean.data()[i];
+                assertEquals(expected, out.data()[i], "input " + i + " of " + clean.data().length);
+            }
+            assertEquals(reference.nextFloat(), rng.nextFloat(), "the draw after the masking's");
+        }
+    }
+
     @Test
     void gaussianNoiseHasMeanZeroAndStandardDeviationSigma() {
         double sigma = 0.1;

@@ -29,6 +29,30 @@ class RngTest {
         }
     }
 
+    /** Reserved draws, computed out of order by floatAt, are the nextFloat() values, and the stream goes on after them. */
+    @Test
+    void reservedDrawsAreTheNextFloatsInAnyOrder() {
+        for (long seed : new long[] {0, 9, -3}) {
+            Rng rng = new Rng(seed).split();
+            SplittableRandom reference = new SplittableRandom(seed).split();
+            reference.nextDouble();
+            rng.nextFloat();
+            int n = 1_000;
+            long position = rng.reserve(n);
+            float[] expected = new float[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = (float) reference.nextDouble();
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                assertEquals(expected[i], rng.floatAt(position, i), "draw " + i + " of seed " + seed);
+            }
+            assertEquals((float) reference.nextDouble(), rng.nextFloat(), "the draw after the reserved ones");
+            assertEquals(reference.nextGaussian(), rng.gaussian());
+        }
+        assertEquals("number of draws to reserve must be >= 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> new Rng(1).reserve(-1)).getMessage());
+    }
+
     @Test
     void aRestoredStateContinuesTheSameStream() {
         Rng rng = new Rng(3).split();
