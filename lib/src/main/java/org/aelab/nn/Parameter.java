@@ -51,8 +51,9 @@ public final class Parameter {
      * Plain gradient descent without the gradient buffer: while {@code learningRate} is positive, the one layer that
      * owns this parameter subtracts η·(its gradient term) from the value during backward, in the same matrix
      * product that would have written the gradient, and {@link #gradient()} is not kept up to date. It saves two
-     * passes over the parameter per step (setting the gradient to zero, then W ← W − η·∂E/∂W) and gives the same
-     * floats as those passes when the term is one product, as for a dense layer's weights. 0 turns it off. Only
+     * passes over the parameter per step (setting the gradient to zero, then W ← W − η·∂E/∂W). A product the Java
+     * loops compute gives the same floats as those passes; one the BLAS computes may differ in the last bit, since it
+     * rounds W − η·xᵀδ once (a fused multiply-add) where the passes round twice. 0 turns it off. Only
      * for a parameter that one layer alone computes the gradient of, with no other term added (no weight decay);
      * see {@link LayerStack#descentDuringBackwardCandidates()}.
      */

@@ -114,7 +114,7 @@ final class TrainingRun {
 
     /**
      * Under plain SGD without weight decay, the weights that one dense layer alone computes the gradient of take
-     * their step inside backward's matrix product ({@link Parameter#descendDuringBackward}): the same floats, two
+     * their step inside backward's matrix product ({@link Parameter#descendDuringBackward}): the same update, two
      * passes over them fewer per step. Returns the parameters switched, to be switched back when the run ends.
      */
     private List<Parameter> descentDuringBackward() {
