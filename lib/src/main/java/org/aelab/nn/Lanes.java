@@ -109,8 +109,57 @@ final class Lanes {
             try {
                 run(HALVES, true);
             } finally {
-                HALVES.set(null, null, null, null, 0);
-                HALVES.setRandom(null, null, 0, 0f);
+                HALVES.clear();
+            }
+        }
+    }
+
+    /** An in-place pass over elements [from, to) of {@code b} that reads {@code a} too; it captures nothing. */
+    @FunctionalInterface
+    interface PairPass {
+        void over(float[] a, float[] b, int from, int to);
+    }
+
+    /** As {@link #inHalves(float[], int, Pass)}, for a pass over two arrays (a backpropagation through g'). */
+    static void inHalves(float[] a, float[] b, int n, PairPass pass) {
+        if (n < HALVES_FROM || !handOver()) {
+            pass.over(a, b, 0, n);
+            return;
+        }
+        synchronized (Lanes.class) {
+            HALVES.pairPass = pass;
+            HALVES.set(null, null, a, b, n);
+            try {
+                run(HALVES, true);
+            } finally {
+                HALVES.clear();
+            }
+        }
+    }
+
+    /** Work on rows (images) [from, to) of a batch, by an object that holds its own arguments: passing it allocates nothing. */
+    @FunctionalInterface
+    interface Rows {
+        void over(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over rows [0, rows): from {@link #HALVES_FROM} values on (rows × valuesPerRow), as the first
+     * and the second half of the rows in the two lanes at once. For work in which each row is computed alone (pooling,
+     * up-sampling), so the result is the same however the rows are cut.
+     */
+    static void rowsInHalves(int rows, int valuesPerRow, Rows task) {
+        if ((long) rows * valuesPerRow < HALVES_FROM || rows < 2 || !handOver()) {
+            task.over(0, rows);
+            return;
+        }
+        synchronized (Lanes.class) {
+            HALVES.rows = task;
+            HALVES.set(null, null, null, null, rows);
+            try {
+                run(HALVES, true);
+            } finally {
+                HALVES.clear();
             }
         }
     }
@@ -159,9 +208,18 @@ final class Lanes {
         private float[] b;
         private int n;
         private RandomPass randomPass;
+        private PairPass pairPass;
+        private Rows rows;
         private Rng rng;
         private long position;
         private float p;
+
+        void clear() {
+            set(null, null, null, null, 0);
+            setRandom(null, null, 0, 0f);
+            pairPass = null;
+            rows = null;
+        }
 
         void setRandom(RandomPass newPass, Rng newRng, long newPosition, float newP) {
             randomPass = newPass;
@@ -184,6 +242,10 @@ final class Lanes {
             int to = lane == 0 ? n / 2 : n;
             if (randomPass != null) {
                 randomPass.over(a, b, from, to, rng, position, p);
+            } else if (pairPass != null) {
+                pairPass.over(a, b, from, to);
+            } else if (rows != null) {
+                rows.over(from, to);
             } else if (pass != null) {
                 pass.over(a, from, to);
             } else {

@@ -12,7 +12,8 @@ import org.aelab.tensor.Matrix;
  *   out[n][c][oy][ox] = max over y in [s·oy, min(s·oy + s, H)), x in [s·ox, min(s·ox + s, W)) of in[n][c][y][x]
  *   ∂E/∂in[n][c][y][x] = δ[n][c][oy][ox] at the window's maximum (the first in row-major order), 0 elsewhere
  * </pre>
- * The backward pass finds each maximum again from the input, so the layer keeps no per-batch state.
+ * The backward pass finds each maximum again from the input, so the layer keeps no per-batch state beyond the
+ * arguments of the call in progress.
  */
 public final class MaxPool2D implements Layer {
     private final ImageShape input;
@@ -40,22 +41,17 @@ public final class MaxPool2D implements Layer {
         return (a + b - 1) / b;
     }
 
+    /** Its own {@link Work}, so that the two halves of a batch can be pooled at once without allocating. */
+    @Override
+    public Scratch scratch(int batchSize) {
+        return new Work();
+    }
+
     /** {@code out} = the maximum of each window of each image of {@code x}. */
     @Override
     public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
-        float[] in = x.data();
-        float[] o = out.data();
-        int planes = x.rows() * input.channels();
-        for (int p = 0; p < planes; p++) {
-            int inPlane = p * input.plane();
-            int outPlane = p * output.plane();
-            for (int oy = 0; oy < output.height(); oy++) {
-                for (int ox = 0; ox < output.width(); ox++) {
-                    o[outPlane + oy * output.width() + ox] = in[argmax(in, inPlane, oy, ox)];
-                }
-            }
-        }
+        work(scratch).run(x, out, null, null);
     }
 
     /** {@code deltaInput} = ∂E/∂x: each δ routed to the position its window's maximum came from. */
@@ -66,29 +62,92 @@ public final class MaxPool2D implements Layer {
         }
         checkBatch("x", x, "delta", delta);
         x.requireSameShape("deltaInput", deltaInput);
-        float[] in = x.data();
-        float[] d = delta.data();
-        float[] dx = deltaInput.data();
-        Arrays.fill(dx, 0, x.rows() * input.size(), 0f);
-        int planes = x.rows() * input.channels();
-        for (int p = 0; p < planes; p++) {
-            int inPlane = p * input.plane();
-            int outPlane = p * output.plane();
-            for (int oy = 0; oy < output.height(); oy++) {
-                for (int ox = 0; ox < output.width(); ox++) {
-                    dx[argmax(in, inPlane, oy, ox)] += d[outPlane + oy * output.width() + ox];
+        work(scratch).run(x, null, delta, deltaInput);
+    }
+
+    private Work work(Scratch scratch) {
+        return scratch instanceof Work own ? own : new Work();
+    }
+
+    /**
+     * The arguments of one forward or backward call and the work on a range of its images: each image is pooled
+     * alone, so the batch is done in two halves on the two lanes ({@link Lanes#rowsInHalves}) with the same result.
+     */
+    private final class Work implements Scratch, Lanes.Rows {
+        private float[] in;
+        private float[] out;
+        private float[] delta;
+        private float[] deltaInput;
+
+        void run(Matrix x, Matrix pooled, Matrix d, Matrix dx) {
+            in = x.data();
+            out = pooled == null ? null : pooled.data();
+            delta = d == null ? null : d.data();
+            deltaInput = dx == null ? null : dx.data();
+            try {
+                Lanes.rowsInHalves(x.rows(), input.size(), this);
+            } finally {
+                in = null;
+                out = null;
+                delta = null;
+                deltaInput = null;
+            }
+        }
+
+        @Override
+        public void over(int from, int to) {
+            int outWidth = output.width();
+            if (deltaInput != null) {
+                Arrays.fill(deltaInput, from * input.size(), to * input.size(), 0f);
+            }
+            for (int p = from * input.channels(); p < to * input.channels(); p++) {
+                int inPlane = p * input.plane();
+                int outPlane = p * output.plane();
+                for (int oy = 0; oy < output.height(); oy++) {
+                    for (int ox = 0; ox < outWidth; ox++) {
+                        int at = outPlane + oy * outWidth + ox;
+                        if (deltaInput == null) {
+                            out[at] = in[argmax(in, inPlane, oy, ox)];
+                        } else {
+                            deltaInput[argmax(in, inPlane, oy, ox)] += delta[at];
+                        }
+                    }
                 }
             }
         }
+
+        @Override
+        public String toString() {
+            return "pooling work";
+        }
     }
 
-    /** Index in {@code in} of the first maximum of window (oy, ox) of the plane starting at {@code plane}. */
+    /**
+     * Index in {@code in} of the first maximum of window (oy, ox) of the plane starting at {@code plane}: the values
+     * are compared in row-major order, and only a larger one replaces the best so far. A whole 2×2 window, the
+     * common case, is compared without loops.
+     */
     private int argmax(float[] in, int plane, int oy, int ox) {
+        int width = input.width();
+        int best = plane + oy * size * width + ox * size;
+        if (size == 2 && oy * 2 + 1 < input.height() && ox * 2 + 1 < width) {
+            int right = best + 1;
+            int below = best + width;
+            if (in[right] > in[best]) {
+                best = right;
+            }
+            if (in[below] > in[best]) {
+                best = below;
+            }
+            if (in[below + 1] > in[best]) {
+                best = below + 1;
+            }
+            return best;
+        }
         int yEnd = Math.min(oy * size + size, input.height());
-        int xEnd = Math.min(ox * size + size, input.width());
-        int best = plane + oy * size * input.width() + ox * size;
+        int xEnd = Math.min(ox * size + size, width);
         for (int y = oy * size; y < yEnd; y++) {
-            int row = plane + y * input.width();
+            int row = plane + y * width;
             for (int xx = ox * size; xx < xEnd; xx++) {
                 if (in[row + xx] > in[best]) {
                     best = row + xx;

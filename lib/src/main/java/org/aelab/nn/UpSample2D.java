@@ -35,25 +35,17 @@ public final class UpSample2D implements Layer {
         return new UpSample2D(input, factor);
     }
 
+    /** Its own {@link Work}, so that the two halves of a batch can be done at once without allocating. */
+    @Override
+    public Scratch scratch(int batchSize) {
+        return new Work();
+    }
+
     /** {@code out} = each pixel of {@code x} repeated into a factor×factor block. */
     @Override
     public void forward(Matrix x, Matrix out, Scratch scratch) {
         checkBatch("x", x, "out", out);
-        float[] in = x.data();
-        float[] o = out.data();
-        int planes = x.rows() * input.channels();
-        int outWidth = output.width();
-        for (int p = 0; p < planes; p++) {
-            int inPlane = p * input.plane();
-            int outPlane = p * output.plane();
-            for (int y = 0; y < output.height(); y++) {
-                int inRow = inPlane + (y / factor) * input.width();
-                int outRow = outPlane + y * outWidth;
-                for (int xx = 0; xx < outWidth; xx++) {
-                    o[outRow + xx] = in[inRow + xx / factor];
-                }
-            }
-        }
+        work(scratch).run(x.rows(), x.data(), out.data(), false);
     }
 
     /** {@code deltaInput} = ∂E/∂x: the sum of δ over each pixel's block. */
@@ -64,21 +56,68 @@ public final class UpSample2D implements Layer {
         }
         checkBatch("x", x, "delta", delta);
         x.requireSameShape("deltaInput", deltaInput);
-        float[] d = delta.data();
-        float[] dx = deltaInput.data();
-        Arrays.fill(dx, 0, x.rows() * input.size(), 0f);
-        int planes = x.rows() * input.channels();
-        int outWidth = output.width();
-        for (int p = 0; p < planes; p++) {
-            int inPlane = p * input.plane();
-            int outPlane = p * output.plane();
-            for (int y = 0; y < output.height(); y++) {
-                int inRow = inPlane + (y / factor) * input.width();
-                int outRow = outPlane + y * outWidth;
-                for (int xx = 0; xx < outWidth; xx++) {
-                    dx[inRow + xx / factor] += d[outRow + xx];
+        work(scratch).run(x.rows(), deltaInput.data(), delta.data(), true);
+    }
+
+    private Work work(Scratch scratch) {
+        return scratch instanceof Work own ? own : new Work();
+    }
+
+    /**
+     * The arguments of one forward or backward call and the work on a range of its images: each image is done
+     * alone, so the batch is done in two halves on the two lanes ({@link Lanes#rowsInHalves}) with the same result.
+     * {@code small} is the input (forward) or ∂E/∂input (backward), {@code large} the output or its δ.
+     */
+    private final class Work implements Scratch, Lanes.Rows {
+        private float[] small;
+        private float[] large;
+        private boolean backward;
+
+        void run(int rows, float[] smallValues, float[] largeValues, boolean isBackward) {
+            small = smallValues;
+            large = largeValues;
+            backward = isBackward;
+            try {
+                Lanes.rowsInHalves(rows, output.size(), this);
+            } finally {
+                small = null;
+                large = null;
+            }
+        }
+
+        /** Rows of out (in δ's case, of ∂E/∂x) in order, each pixel's block column by column within a row. */
+        @Override
+        public void over(int from, int to) {
+            if (backward) {
+                Arrays.fill(small, from * input.size(), to * input.size(), 0f);
+            }
+            int inWidth = input.width();
+            int outWidth = output.width();
+            for (int p = from * input.channels(); p < to * input.channels(); p++) {
+                int inPlane = p * input.plane();
+                int outPlane = p * output.plane();
+                for (int y = 0; y < output.height(); y++) {
+                    int inRow = inPlane + (y / factor) * inWidth;
+                    int outRow = outPlane + y * outWidth;
+                    for (int ix = 0; ix < inWidth; ix++) {
+                        int block = outRow + ix * factor;
+                        if (backward) {
+                            for (int j = 0; j < factor; j++) {
+                                small[inRow + ix] += large[block + j];
+                            }
+                        } else {
+                            for (int j = 0; j < factor; j++) {
+                                large[block + j] = small[inRow + ix];
+                            }
+                        }
+                    }
                 }
             }
+        }
+
+        @Override
+        public String toString() {
+            return "up-sampling work";
         }
     }
 

@@ -184,6 +184,75 @@ class ConvolutionTest {
         assertArrayEquals(new float[] {10, 18, 42, 50}, dx.data());
     }
 
+    /**
+     * A batch large enough to be pooled and up-sampled in two halves on two threads gives, image by image, what each
+     * image gives alone (one pass, no hand-over) and what a plain reference loop gives: the first maximum in row-major
+     * order (values from five levels, so windows hold ties), δ routed to it, and block sums added in the same order.
+     */
+    @ParameterizedTest
+    @CsvSource({"3, 28, 28, 2", "2, 7, 7, 2", "2, 9, 9, 3", "1, 6, 5, 2"})
+    void poolingAndUpSamplingOfABigBatchEqualEachImageAloneAndAReferenceLoop(int channels, int height, int width,
+                                                                                  int size) {
+        ImageShape shape = new ImageShape(channels, height, width);
+        MaxPool2D pool = MaxPool2D.of(shape, size);
+        UpSample2D up = UpSample2D.of(pool.outputShape(), size);
+        int images = Lanes.HALVES_FROM / shape.size() + 3;
+        Rng rng = new Rng(8);
+        Matrix x = Matrix.zeros(images, shape.size());
+        for (int i = 0; i < x.data().length; i++) {
+            x.data()[i] = rng.nextInt(5) - 2;
+        }
+        Matrix delta = Matrix.zeros(images, pool.outputs());
+        for (int i = 0; i < delta.data().length; i++) {
+            delta.data()[i] = rng.nextFloat() - 0.5f;
+        }
+        Matrix pooled = Matrix.zeros(images, pool.outputs());
+        Matrix routed = Matrix.zeros(images, pool.inputs());
+        pool.forward(x, pooled, pool.scratch(images));
+        pool.backward(x, pooled, delta, routed, pool.scratch(images));
+        Matrix upsampled = Matrix.zeros(images, up.outputs());
+        Matrix summed = Matrix.zeros(images, up.inputs());
+        up.forward(pooled, upsampled, up.scratch(images));
+        up.backward(pooled, upsampled, upsampled, summed, up.scratch(images));
+
+        int oh = pool.outputShape().height();
+        int ow = pool.outputShape().width();
+        for (int n = 0; n < images; n++) {
+            Matrix alone = Matrix.zeros(1, pool.outputs());
+            pool.forward(Matrix.wrap(1, shape.size(), java.util.Arrays.copyOfRange(x.data(), n * shape.size(),
+                    (n + 1) * shape.size())), alone, Layer.Scratch.NONE);
+            for (int c = 0; c < channels; c++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int best = -1;
+                        float max = 0;
+                        for (int y = oy * size; y < Math.min(oy * size + size, height); y++) {
+                            for (int xx = ox * size; xx < Math.min(ox * size + size, width); xx++) {
+                                float v = x.get(n, c * height * width + y * width + xx);
+                                if (best < 0 || v > max) {
+                                    best = c * height * width + y * width + xx;
+                                    max = v;
+                                }
+                            }
+                        }
+                        int at = c * oh * ow + oy * ow + ox;
+                        assertEquals(max, pooled.get(n, at), "image " + n + " window " + at);
+                        assertEquals(max, alone.get(0, at), "image " + n + " alone, window " + at);
+                        assertEquals(delta.get(n, at), routed.get(n, best), "image " + n + " δ of window " + at);
+                        float blockSum = 0;
+                        for (int i = 0; i < size; i++) {
+                            for (int j = 0; j < size; j++) {
+                                blockSum += upsampled.get(n, c * oh * size * ow * size + (oy * size + i) * ow * size
+                                        + ox * size + j);
+                            }
+                        }
+                        assertEquals(blockSum, summed.get(n, at), "image " + n + " block sum " + at);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theTableOfTheConvolutionalAutoencoderHasTheSourcesShapes() {
         ImageShape s = new ImageShape(1, 28, 28);
