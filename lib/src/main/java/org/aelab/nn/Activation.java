@@ -16,9 +16,7 @@ public enum Activation {
 
         @Override
         void backpropInPlace(float[] a, float[] delta, int rows, int cols) {
-            for (int i = 0; i < rows * cols; i++) {
-                delta[i] *= a[i] * (1f - a[i]);
-            }
+            Lanes.inHalves(a, delta, rows * cols, SIGMOID_BACKPROP);
         }
     },
     TANH("tanh") {
@@ -39,16 +37,12 @@ public enum Activation {
     RELU("relu") {
         @Override
         void applyInPlace(float[] z, int rows, int cols) {
-            for (int i = 0; i < rows * cols; i++) {
-                z[i] = Math.max(0f, z[i]);
-            }
+            Lanes.inHalves(z, rows * cols, RELU_PASS);
         }
 
         @Override
         void backpropInPlace(float[] a, float[] delta, int rows, int cols) {
-            for (int i = 0; i < rows * cols; i++) {
-                delta[i] = a[i] > 0f ? delta[i] : 0f;
-            }
+            Lanes.inHalves(a, delta, rows * cols, RELU_BACKPROP);
         }
     },
     IDENTITY("identity") {
@@ -103,6 +97,26 @@ public enum Activation {
     private static final Lanes.Pass SIGMOID_PASS = (z, from, to) -> {
         for (int i = from; i < to; i++) {
             z[i] = sigmoid(z[i]);
+        }
+    };
+
+    /** δ ← δ·a(1 − a) over a range. */
+    private static final Lanes.PairPass SIGMOID_BACKPROP = (a, delta, from, to) -> {
+        for (int i = from; i < to; i++) {
+            delta[i] *= a[i] * (1f - a[i]);
+        }
+    };
+
+    private static final Lanes.Pass RELU_PASS = (z, from, to) -> {
+        for (int i = from; i < to; i++) {
+            z[i] = Math.max(0f, z[i]);
+        }
+    };
+
+    /** δ kept where the unit was on (a > 0), 0 elsewhere, over a range. */
+    private static final Lanes.PairPass RELU_BACKPROP = (a, delta, from, to) -> {
+        for (int i = from; i < to; i++) {
+            delta[i] = a[i] > 0f ? delta[i] : 0f;
         }
     };
 
