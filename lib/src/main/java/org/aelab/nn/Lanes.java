@@ -9,10 +9,10 @@ import org.aelab.tensor.Rng;
 /**
  * Two lanes of work for the image layers: a task is called with lane 0 on the calling thread and lane 1 on one
  * shared daemon thread, at the same time when the machine has two cores or more and the BLAS runs no threads of
- * its own ({@link #runInParallel}), one after the other otherwise. Large element-wise passes of the dense layers
- * and losses (sigmoid, the BCE sum) and the masking noise use the same two lanes in halves ({@link #inHalves},
- * {@link #sumInHalves}).
- * Each lane owns its buffers and gradient partials, and the caller adds the partials in lane order, so results do
+ * its own ({@link #runInParallel}), one after the other otherwise. Large element-wise passes (the sigmoid and ReLU
+ * and their derivatives, the BCE sum, the masking noise) and the pooling and up-sampling of a batch, all of which
+ * run between BLAS calls, use the same two lanes in halves ({@link #inHalves}, {@link #sumInHalves},
+ * {@link #rowsInHalves}) whenever the machine has two cores. Each lane owns its buffers and gradient partials, and the caller adds the partials in lane order, so results do
  * not depend on how many cores ran the lanes. Hand-over is by volatile fields and park/unpark: nothing is
  * allocated per call.
  */
