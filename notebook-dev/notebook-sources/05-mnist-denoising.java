@@ -178,7 +178,7 @@ checks.done();
 // |---|---|---|
 // | learning curves | asked for; the source prints no values | test BCE per image 101.76 after epoch 1, 87.33 after epoch 2, 67.38 after epoch 10, still falling |
 // | same recipe in PyTorch (`make bench`, which trains it with aelab and with PyTorch for 2 epochs) | — | test BCE per image 105.9 after epoch 1, 89.8 after epoch 2 |
-// | time per epoch | — | 3.96 s on average (3.49–4.50 s) in the run quoted here. For the speed of these training steps against PyTorch's, measured on an idle machine, see the README's *Benchmarks* (`make bench`) |
+// | time per epoch | — | 3.49 s on average (2.90–3.90 s) in the run quoted here. For the speed of these training steps against PyTorch's, measured on an idle machine, see the README's *Benchmarks* (`make bench`) |
 // | the weights | asked for (its Q2 figure: "10x10 weights of 144 filters") | 625 filters: localised pen-stroke detectors (a red stroke beside a blue one) and, after 10 epochs, many filters that are still mostly speckle |
 // | hidden activations | asked for (its Q2 figure: "12x12 hidden activations … of 100 samples") | sparse: mean activation 0.060 over the test images, 24.3 of 625 units above 0.5 per image |
 // | denoising | — | on the 151 581 ink pixels the noise set to 0, squared error 0.592 in the corrupted input and 0.063 in its reconstruction; over all pixels 0.0115 (corrupted), 0.0082 (reconstruction of the corrupted input), 0.0073 (reconstruction of the clean input) |

@@ -184,7 +184,7 @@ checks.done();
 // |---|---|---|
 // | training | second layer "reconstructs first-hidden layer output" | level 2 trained on level 1's codes with level 1 fixed; level 1 loaded from the file notebook 05 saved under the same recipe (test BCE 67.38, the value 05 printed) |
 // | learning curves | asked for; no values given | level-2 test BCE per image (over the 625 codes) 97.07 after epoch 1, 76.87 after epoch 10; sparsity penalty 10.82 → 4.01 |
-// | time per epoch, level 2 | — | 1.82 s on average (1.55–2.18 s) in the run quoted here |
+// | time per epoch, level 2 | — | 1.44 s on average (1.18–1.76 s) in the run quoted here |
 // | feature maps | asked for | level 1: stroke detectors (as in 05); level 2 in pixel space: larger, mostly positive (red) blobs shaped like whole digits or large parts of them (loops, slanted bars), with small negative (blue) holes |
 // | activations | asked for | level 2 mean activation 0.145 over the test images (target ρ = 0.02) |
 // | reconstruction through the stack | — | test BCE per image 82.76 through the 100-unit bottleneck, against 67.38 for level 1 alone: recognisable but blurrier digits |

@@ -360,8 +360,8 @@ checks.done();
 // (blue) centre and the 1 a positive vertical bar with negative flanks; the other digits' templates are mixtures of
 // positive and negative strokes that are harder to read, as expected of a linear view through two sigmoid layers.
 //
-// **Time.** In the run quoted here this notebook took 271 s: fine-tuning 2.12 s per epoch (this notebook's recipe),
-// from scratch 2.10 s per epoch; the rest is mostly the few-label runs and the test accuracy measured after every
+// **Time.** In the run quoted here this notebook took 255 s: fine-tuning 1.87 s per epoch (this notebook's recipe),
+// from scratch 1.87 s per epoch; the rest is mostly the few-label runs and the test accuracy measured after every
 // epoch.
 //%% metadata
 {

@@ -274,12 +274,12 @@ checks.done();
 // (the PyTorch reference's). Our BCE after one and two epochs lies within 2 % of PyTorch's on the same recipe
 // (its initial weights and batch order differ).
 //
-// **Time.** Full mode (`make book`, on the 2-core machine with nothing else running) took 76 s: 24.1 s per
-// convolutional epoch of the 60 000 images and 4.3 s per dense one. 50 convolutional epochs would take about 20
+// **Time.** Full mode (`make book`, on the 2-core machine with nothing else running) took 84 s: 28.3 s per
+// convolutional epoch of the 60 000 images and 4.0 s per dense one. 50 convolutional epochs would take about 24
 // minutes, longer than this notebook's 15-minute budget, so full mode trains 2, the epochs the PyTorch reference
 // reports. OpenBLAS runs threads of its own unless `OPENBLAS_NUM_THREADS=1`: the convolution then runs its two halves
 // of each batch one after the other (run at once beside OpenBLAS's threads, an epoch took 58 s). With one OpenBLAS
-// thread (`make bench`) both halves run at once, an epoch takes about 19 s, and the test BCE after epoch 1 is 0.1853
+// thread (`make bench`) both halves run at once, an epoch took 13.8–20.0 s, and the test BCE after epoch 1 is 0.1853
 // instead of 0.1840: OpenBLAS adds the products in another order when it splits them over threads. With checkpoints
 // on (full mode), an interrupted run continues from its last completed epoch when the cell is run again.
 //%% metadata

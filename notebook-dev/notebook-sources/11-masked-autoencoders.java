@@ -267,7 +267,7 @@ checks.done();
 //
 // Measured in a full run of this notebook (`.venv/bin/python notebook-dev/tools/run_notebook.py
 // notebooks/11-masked-autoencoders.ipynb --out … --mode full`: 20 000 training images, 2 000 test images, 10 epochs,
-// the parameters above, seed 1), 74 s in `make book` on a fresh clone, on the project's 2-core machine with nothing
+// the parameters above, seed 1), 62 s in `make book` on a fresh clone, on the project's 2-core machine with nothing
 // else running; the errors are the same on every rerun. Mean squared error per masked pixel (pixel values in [0, 1]):
 //
 // | model | random pixels, rate 0.25 | 14 × 14 block |
@@ -298,7 +298,7 @@ checks.done();
 // (0.0758 and 0.0671 vs 0.0645) — they read the zeros as blank paper and reconstruct blank paper — while every
 // model trained on masks does better; and a model that must fill a whole quadrant is far less accurate there than
 // on scattered pixels (0.042 vs 0.022 for the best), since scattered pixels have observed neighbours. (b) is the
-// slowest to train (2.85 s per epoch against 0.19–0.29 s for the dense models, in the run quoted here): it solves a 32 × 32
+// slowest to train (2.92 s per epoch against 0.18–0.23 s for the dense models, in the run quoted here): it solves a 32 × 32
 // system per image, where the notes' Eq. 16.4 needs (B̃ᵀB̃)⁻¹ for every mask. Training losses are not comparable
 // across models (each is measured on its own surrogate task), which is why the comparison is made on the masked
 // pixels of the same masked test images.

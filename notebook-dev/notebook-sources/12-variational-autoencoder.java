@@ -228,7 +228,7 @@ checks.done();
 // | the encoder's Gaussians | mean σ² 0.011 and 0.010 (σ ≈ 0.1); all codes sampled together: variances 1.583 and 1.889 |
 // | KL per image | 5.673 nats: 2.706 for z₁, 2.968 for z₂ |
 // | PCA's 2-D codes (for scale) | variances 5.276 and 3.969, in pixel units |
-// | time | 3.08 s per epoch on average (2.89–3.30 s), 45 s for the whole notebook |
+// | time | 3.28 s per epoch on average (2.97–4.02 s), 48 s for the whole notebook |
 //
 // **What the KL term does to the code space.** A deterministic autoencoder, as in notebook 09, has nothing in its
 // objective that says where its codes lie or how large they are: a shift or rescaling of the code can be undone by the
