@@ -74,12 +74,9 @@ final class Lanes {
             return;
         }
         synchronized (Lanes.class) {
-            HALVES.set(pass, null, z, null, n);
-            try {
-                run(HALVES, true);
-            } finally {
-                HALVES.set(null, null, null, null, 0);
-            }
+            HALVES.pass = pass;
+            HALVES.a = z;
+            runHalves(n);
         }
     }
 
@@ -104,13 +101,13 @@ final class Lanes {
             return;
         }
         synchronized (Lanes.class) {
-            HALVES.set(null, null, in, out, n);
-            HALVES.setRandom(pass, rng, position, p);
-            try {
-                run(HALVES, true);
-            } finally {
-                HALVES.clear();
-            }
+            HALVES.randomPass = pass;
+            HALVES.a = in;
+            HALVES.b = out;
+            HALVES.rng = rng;
+            HALVES.position = position;
+            HALVES.p = p;
+            runHalves(n);
         }
     }
 
@@ -128,12 +125,9 @@ final class Lanes {
         }
         synchronized (Lanes.class) {
             HALVES.pairPass = pass;
-            HALVES.set(null, null, a, b, n);
-            try {
-                run(HALVES, true);
-            } finally {
-                HALVES.clear();
-            }
+            HALVES.a = a;
+            HALVES.b = b;
+            runHalves(n);
         }
     }
 
@@ -155,12 +149,7 @@ final class Lanes {
         }
         synchronized (Lanes.class) {
             HALVES.rows = task;
-            HALVES.set(null, null, null, null, rows);
-            try {
-                run(HALVES, true);
-            } finally {
-                HALVES.clear();
-            }
+            runHalves(rows);
         }
     }
 
@@ -183,13 +172,24 @@ final class Lanes {
             return first + sum.over(a, b, n / 2, n);
         }
         synchronized (Lanes.class) {
-            HALVES.set(null, sum, a, b, n);
-            try {
-                run(HALVES, true);
-                return HALVES.partial[0] + HALVES.partial[1];
-            } finally {
-                HALVES.set(null, null, null, null, 0);
-            }
+            HALVES.sum = sum;
+            HALVES.a = a;
+            HALVES.b = b;
+            return runHalves(n);
+        }
+    }
+
+    /**
+     * Runs the pass the caller has put into {@link #HALVES} (holding the lock) over [0, n) in the two lanes at once,
+     * then empties it; returns the first half's partial plus the second's (0 for a pass that sums nothing).
+     */
+    private static double runHalves(int n) {
+        HALVES.n = n;
+        try {
+            run(HALVES, true);
+            return HALVES.partial[0] + HALVES.partial[1];
+        } finally {
+            HALVES.clear();
         }
     }
 
@@ -199,7 +199,10 @@ final class Lanes {
         return HALVES_PARALLEL && !Thread.holdsLock(Lanes.class) && (w == null || Thread.currentThread() != w.thread);
     }
 
-    /** The task {@link #inHalves} and {@link #sumInHalves} hand to the lanes: lane 0 takes the first half, lane 1 the second. */
+    /**
+     * The task {@link #inHalves}, {@link #rowsInHalves} and {@link #sumInHalves} hand to the lanes, holding one pass
+     * and its arguments: lane 0 takes the first half, lane 1 the second.
+     */
     private static final class Halves implements IntConsumer {
         private final double[] partial = new double[COUNT];
         private Pass pass;
@@ -215,25 +218,19 @@ final class Lanes {
         private float p;
 
         void clear() {
-            set(null, null, null, null, 0);
-            setRandom(null, null, 0, 0f);
+            pass = null;
+            sum = null;
+            randomPass = null;
             pairPass = null;
             rows = null;
-        }
-
-        void setRandom(RandomPass newPass, Rng newRng, long newPosition, float newP) {
-            randomPass = newPass;
-            rng = newRng;
-            position = newPosition;
-            p = newP;
-        }
-
-        void set(Pass newPass, Sum newSum, float[] newA, float[] newB, int newN) {
-            pass = newPass;
-            sum = newSum;
-            a = newA;
-            b = newB;
-            n = newN;
+            a = null;
+            b = null;
+            rng = null;
+            n = 0;
+            position = 0;
+            p = 0f;
+            partial[0] = 0;
+            partial[1] = 0;
         }
 
         @Override
